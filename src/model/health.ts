@@ -93,5 +93,12 @@ export const HealthAnalysisSchema = z.object({
   entities: z.array(EntitySchema),
   relations: z.array(RelationSchema),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
+  /**
+   * FHIR R4 bundles the Azure engine returns per document (offsets inside them are relative to `offset`, the
+   * document's place in the full transcript text). Absent for the offline engine.
+   */
+  fhirBundles: z
+    .array(z.object({ documentId: z.string(), offset: z.number().int().nonnegative(), bundle: z.record(z.unknown()) }))
+    .optional(),
 });
 export type HealthAnalysis = z.infer<typeof HealthAnalysisSchema>;

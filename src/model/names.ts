@@ -14,6 +14,7 @@ export const ActivityNames = {
   exportFhir: 'exportFhir',
   finalize: 'finalize',
   recordFailure: 'recordFailure',
+  recordStatus: 'recordStatus',
 } as const;
 
 export const EventNames = {

@@ -1,0 +1,17 @@
+import * as df from 'durable-functions';
+
+import { log } from '../src/log';
+import { ActivityNames } from '../src/model/names';
+import type { RecordFailureInput, StepResult } from '../src/model/pipeline';
+import { updateManifest } from '../src/store/manifestStore';
+import { defaultDeps, type StepDeps } from './lib/deps';
+
+/** Marks the encounter Failed with the failing stage, code and reason; earlier outputs stay where they are. */
+export async function recordFailure(input: RecordFailureInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ recorded: number }>> {
+  const message = input.message.slice(0, 2000);
+  await updateManifest(deps.blobs(), input.encounterId, { status: 'Failed', error: { stage: input.stage, code: input.code, message } });
+  log.warn('encounter.failed', { encounterId: input.encounterId, stage: input.stage, code: input.code });
+  return { ok: true, stats: { recorded: 1 } };
+}
+
+df.app.activity(ActivityNames.recordFailure, { handler: (input: RecordFailureInput) => recordFailure(input) });

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import * as df from 'durable-functions';
+
+import { CONTENT_TYPE_OF, isAudioType } from '../src/engines/documents/sniffType';
+import { createSpeechEngine } from '../src/engines/speech';
+import { NonRetriableError } from '../src/errors';
+import { ActivityNames } from '../src/model/names';
+import type { IntakeInput, StepResult } from '../src/model/pipeline';
+import { TranscriptSchema } from '../src/model/transcript';
+import { artifactRef } from '../src/store/artifacts';
+import { downloadToFile, writeJson } from '../src/store/blobIo';
+import { defaultDeps, type StepDeps } from './lib/deps';
+import { runStep } from './lib/runStep';
+
+/** Audio upload → diarized transcript.json. The audio is streamed to a temporary file, never held in memory. */
+export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDeps): Promise<StepResult> {
+  return runStep('transcribe', input.encounterId, deps, async () => {
+    const type = input.source.type;
+    if (!isAudioType(type)) throw new NonRetriableError('UnsupportedType', `Not an audio type: ${type}`);
+    const dir = await mkdtemp(join(tmpdir(), 'clinscribe-'));
+    try {
+      const path = join(dir, `input.${type}`);
+      await downloadToFile(deps.blobs(), input.source, path);
+      const engine = createSpeechEngine(deps.config());
+      const transcript = TranscriptSchema.parse(
+        await engine.transcribe({ path, contentType: CONTENT_TYPE_OF[type] }, { locale: input.locale, maxSpeakers: input.maxSpeakers }),
+      );
+      const ref = await writeJson(deps.blobs(), artifactRef(input.encounterId, 'transcript'), transcript);
+      return {
+        ref,
+        stats: { segments: transcript.segments.length, speakers: transcript.speakers.length, duration: transcript.duration },
+        patch: { results: { transcript: ref }, engines: { speech: transcript.engine } },
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+df.app.activity(ActivityNames.transcribe, { handler: (input: IntakeInput) => transcribe(input) });

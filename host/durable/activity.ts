@@ -1,0 +1,41 @@
+import { activityCompleted, activityFailed, activityMissing } from './completionMessages';
+import type { ActivityRow } from './durableStore';
+import { type EngineContext, iso } from './engineContext';
+import type { HistoryEvent } from './historyEvent';
+import { callHttp } from './httpActivity';
+import { HTTP_ACTIVITY } from './replayActions';
+
+/** Lease length written when an activity is dispatched (informational: a restart re-dispatches every lease). */
+const LEASE_MS = 5 * 60_000;
+
+async function execute(ctx: EngineContext, item: ActivityRow): Promise<HistoryEvent> {
+  const input = item.input === null ? undefined : (JSON.parse(item.input) as unknown);
+  try {
+    if (item.name === HTTP_ACTIVITY) return activityCompleted(item.task_id, await callHttp(input), iso(ctx.now()));
+    if (ctx.functionType(item.name) !== 'activityTrigger') return activityMissing(item.name, item.task_id, iso(ctx.now()));
+    const result = await ctx.invoker.invoke(item.name, input);
+    const size = result === undefined ? 0 : Buffer.byteLength(JSON.stringify(result) ?? '');
+    if (size > ctx.options.maxPayloadBytes) {
+      const limit = ctx.options.maxPayloadBytes;
+      throw new Error(`The activity result is ${size} bytes, over the durable payload limit of ${limit} bytes.`);
+    }
+    return activityCompleted(item.task_id, result, iso(ctx.now()));
+  } catch (error) {
+    return activityFailed(item.name, item.task_id, error, iso(ctx.now()));
+  }
+}
+
+/**
+ * Runs one activity work item and commits its completion together with the orchestrator message it wakes
+ * (deleting the work item in the same transaction). At-least-once: a crash before that commit re-runs it.
+ */
+export async function runActivity(ctx: EngineContext, item: ActivityRow): Promise<void> {
+  void ctx.batcher.write(() => ctx.store.leaseActivity(item.id, ctx.now() + LEASE_MS)).catch(() => undefined);
+  const completion = await execute(ctx, item);
+  const at = ctx.now();
+  await ctx.batcher.write(() => {
+    ctx.store.deleteActivity(item.id);
+    ctx.store.enqueue(item.instance_id, item.execution_id, completion, at);
+  });
+  ctx.markReady([item.instance_id]);
+}

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { blobInputBinding } from './blob/blobInput';
+import { createBlobTrigger } from './blob/createBlobTrigger';
+import { openReceiptStore, type ReceiptStore } from './blob/receiptStore';
+import { type RunningAzurite, startAzurite } from './blob/startAzurite';
+import { createStorageClients } from './blob/storageClients';
+import { createOutputWriter } from './blob/writeOutputs';
+import { type LoadedApp, loadApp } from './functions/loadApp';
+import { readAppFiles } from './functions/readAppFiles';
+import { createHttpServer } from './http/createHttpServer';
+import { loadOrCreateKeys } from './http/keys';
+import { createHostLogger } from './log';
+import { hostSystemRoutes } from './systemRoutes';
+import type { HostExtension, HostKeys, HostLogger } from './types';
+
+export interface StartHostOptions {
+  appDir: string;
+  /** HTTP port (default 7071; 0 = random). */
+  port?: number;
+  /** Data folder for keys, receipts, Azurite and extension state (default `<appDir>/.data`). */
+  dataDir?: string;
+  /** Azurite ports: the usual 10000–10002, or random free ones (tests). Ignored with an external storage account. */
+  azuritePorts?: 'default' | 'random';
+  extensions?: HostExtension[];
+  /** Settings for the app (win over local.settings.json and the process env). `AzureWebJobsStorage` here selects external storage. */
+  env?: Record<string, string>;
+  log?: HostLogger;
+  blobPollMs?: number;
+  maxBlobAttempts?: number;
+}
+
+export interface RunningHost {
+  baseUrl: string;
+  keys: HostKeys;
+  keysFile: string;
+  dataDir: string;
+  connectionString: string;
+  /** Set when this host started Azurite itself. */
+  azurite?: RunningAzurite;
+  app: LoadedApp;
+  stop(): Promise<void>;
+}
+
+const BUILT_IN_TRIGGERS = new Set(['httptrigger', 'blobtrigger']);
+
+/** Starts storage (Azurite unless an account is configured), loads the app, listens, starts triggers and extensions. */
+export async function startHost(options: StartHostOptions): Promise<RunningHost> {
+  const appDir = path.resolve(options.appDir);
+  const dataDir = path.resolve(options.dataDir ?? path.join(appDir, '.data'));
+  const log = options.log ?? createHostLogger();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const { keys, file: keysFile } = loadOrCreateKeys(dataDir);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
+  };
+  try {
+    const configured = options.env?.AzureWebJobsStorage ?? process.env.AzureWebJobsStorage ?? readAppFiles(appDir).settings.AzureWebJobsStorage;
+    let azurite: RunningAzurite | undefined;
+    let connectionString = configured ?? '';
+    if (!configured || configured === 'UseDevelopmentStorage=true') {
+      const random = options.azuritePorts === 'random';
+      azurite = await startAzurite({ location: path.join(dataDir, 'azurite'), blobPort: random ? 0 : 10000, queuePort: random ? 0 : 10001, tablePort: random ? 0 : 10002 });
+      cleanups.push(() => azurite?.stop());
+      connectionString = azurite.connectionString;
+    }
+    process.env.AzureWebJobsStorage = connectionString;
+    const env = { ...options.env, AzureWebJobsStorage: connectionString };
+    const storage = createStorageClients(connectionString);
+    const extensions = options.extensions ?? [];
+    const app = await loadApp(appDir, { extensions, env, log, inputBindings: { blob: blobInputBinding(storage) } });
+    cleanups.push(() => app.terminate());
+
+    const extensionTriggers = new Set(extensions.flatMap((e) => e.triggerTypes.map((t) => t.toLowerCase())));
+    const unsupported = new Set(app.functions.map((f) => f.trigger.type).filter((t) => !BUILT_IN_TRIGGERS.has(t.toLowerCase()) && !extensionTriggers.has(t.toLowerCase())));
+    for (const type of unsupported) log.warn(`Trigger type "${type}" is not implemented by this host; its functions will not be triggered`, { type });
+
+    const receipts: ReceiptStore = openReceiptStore(dataDir);
+    cleanups.push(() => receipts.close());
+    const writeOutputs = createOutputWriter(storage, log);
+    const blobTrigger = createBlobTrigger({ functions: app.functions, invoker: app.invoker, storage, receipts, writeOutputs, log, pollMs: options.blobPollMs, maxAttempts: options.maxBlobAttempts });
+    const systemRoutes = [...extensions.flatMap((e) => e.routes ?? []), ...hostSystemRoutes({ functions: app.functions, poisonList: () => receipts.poisonList() })];
+    const server = createHttpServer({ app, keys, log, systemRoutes, writeOutputs });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 7071, '127.0.0.1', () => resolve());
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    blobTrigger.start();
+    cleanups.push(() => blobTrigger.stop());
+    for (const ext of extensions) {
+      await ext.start({ invoker: app.invoker, dataDir, baseUrl, hostJson: app.hostJson, keys, log });
+      cleanups.push(() => ext.stop());
+    }
+    log.info('Host started', { baseUrl, functions: app.functions.length, blobTriggers: blobTrigger.count });
+    let stopped: Promise<void> | undefined;
+    return { baseUrl, keys, keysFile, dataDir, connectionString, azurite, app, stop: () => (stopped ??= cleanup()) };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import type { OrchestrationContext, OrchestrationHandler, Task } from 'durable-functions';
+import * as df from 'durable-functions';
+
+import type { Stage } from '../src/model/manifest';
+import { ActivityNames, EventNames, OrchestratorNames } from '../src/model/names';
+import {
+  addHours,
+  type PipelineInput,
+  type PipelineOutput,
+  type PipelineStage,
+  type ReviewDecision,
+  type StepResult,
+} from '../src/model/pipeline';
+
+/** DESIGN.md §4: first retry after 2 s, backoff 2, at most 60 s apart, 6 attempts. */
+const retry = new df.RetryOptions(2_000, 6);
+retry.backoffCoefficient = 2;
+retry.maxRetryIntervalInMilliseconds = 60_000;
+
+const DOCUMENT_TYPES = ['txt', 'vtt', 'pdf'];
+const MAX_REVIEW_ROUNDS = 20;
+
+/** An activity's expected failure (`ok: false`), carried to the catch below with the stage it happened in. */
+class StageFailure extends Error {
+  constructor(readonly stage: Stage, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+type Stats = Record<string, number | string>;
+
+/**
+ * The encounter pipeline: intake → chunk plan → health fan-out + merge → FHIR ∥ note → optional review →
+ * optional FHIR export → finalize. Replay-safe: only `context.df` for time, no I/O; activities pass references.
+ */
+const encounterPipeline: OrchestrationHandler = function* (context: OrchestrationContext) {
+  const input = context.df.getInput<PipelineInput>();
+  const { encounterId, options } = input;
+  let current: Stage = 'intake';
+  const status = (stage: PipelineStage, progress: number, detail: string) => context.df.setCustomStatus({ stage, progress, detail });
+  const call = (name: string, payload: object) => context.df.callActivityWithRetry(name, retry, { encounterId, ...payload });
+  const check = <S = Stats>(stage: Stage, result: StepResult<S>) => {
+    if (!result.ok) throw new StageFailure(stage, result.code, result.message);
+    return result;
+  };
+  function* step<S = Stats>(stage: Stage, progress: number, detail: string, name: string, payload: object = {}): Generator<Task, { stats: S }, StepResult<S>> {
+    current = stage;
+    status(stage, progress, detail);
+    return check(stage, yield call(name, payload));
+  }
+
+  try {
+    const isDocument = DOCUMENT_TYPES.includes(input.source.type);
+    const intake = { source: input.source, locale: options.locale, maxSpeakers: options.maxSpeakers };
+    if (isDocument) yield* step('extractDocument', 0.05, 'reading the document', ActivityNames.extractDocument, intake);
+    else yield* step('transcribe', 0.05, 'transcribing the recording', ActivityNames.transcribe, intake);
+
+    const plan = yield* step<{ chunks: number }>('planChunks', 0.4, 'planning text chunks', ActivityNames.planChunks, { maxGraphemes: options.chunkGraphemes });
+    const chunks = plan.stats.chunks;
+    current = 'analyzeHealth';
+    status('analyzeHealth', 0.45, `analysing ${chunks} chunk(s)`);
+    const startedAt = context.df.currentUtcDateTime.toISOString();
+    const partials = Array.from({ length: chunks }, (_, index) => call(ActivityNames.analyzeHealth, { index }));
+    const results: StepResult[] = yield context.df.Task.all(partials);
+    results.forEach((result) => check('analyzeHealth', result));
+    yield* step('analyzeHealth', 0.6, 'merging clinical entities', ActivityNames.mergeHealth, { count: chunks, startedAt });
+
+    current = 'buildFhir';
+    status('buildFhir', 0.65, 'building the FHIR bundle and writing the note');
+    const [fhir, note]: StepResult[] = yield context.df.Task.all([
+      call(ActivityNames.buildFhir, {}),
+      call(ActivityNames.writeNote, { template: options.template }),
+    ]);
+    check('buildFhir', fhir!);
+    check('writeNote', note!);
+
+    let outcome: PipelineOutput['status'] = 'Completed';
+    let review: ReviewDecision | undefined;
+    if (options.review) {
+      yield* step('review', 0.8, 'awaiting-review', ActivityNames.recordStatus, { status: 'AwaitingReview' });
+      status('awaiting-review', 0.8, 'awaiting-review');
+      const deadline = addHours(context.df.currentUtcDateTime, options.reviewTimeoutHours);
+      for (let round = 0; round < MAX_REVIEW_ROUNDS && review?.action !== 'approve'; round++) {
+        const timer = context.df.createTimer(deadline);
+        const event = context.df.waitForExternalEvent(EventNames.review);
+        const winner: Task = yield context.df.Task.any([event, timer]);
+        if (winner !== event) {
+          outcome = 'ReviewExpired';
+          break;
+        }
+        timer.cancel();
+        review = event.result as ReviewDecision;
+        status('awaiting-review', 0.8, review.action === 'approve' ? 'approved' : 'changes requested: awaiting-review');
+      }
+      if (outcome === 'Completed' && review?.action !== 'approve') outcome = 'ReviewExpired';
+    }
+
+    if (input.exportFhir && outcome === 'Completed') yield* step('exportFhir', 0.9, 'exporting to the FHIR server', ActivityNames.exportFhir);
+    yield* step('finalize', 0.95, 'writing the report', ActivityNames.finalize, { outcome, review });
+    status(outcome === 'Completed' ? 'completed' : 'review-expired', 1, outcome);
+    const output: PipelineOutput = { encounterId, status: outcome, review };
+    return output;
+  } catch (error) {
+    const failure =
+      error instanceof StageFailure ? error : new StageFailure(current, 'ActivityFailed', error instanceof Error ? error.message : String(error));
+    yield call(ActivityNames.recordFailure, { stage: failure.stage, code: failure.code, message: failure.message });
+    status('failed', 1, `${failure.code}: ${failure.message}`);
+    throw new Error(`${failure.stage} failed: ${failure.code}: ${failure.message}`);
+  }
+};
+
+df.app.orchestration(OrchestratorNames.encounterPipeline, encounterPipeline);

@@ -1,0 +1,32 @@
+import type { Entity } from '../../model/health';
+import type { Segment, Transcript } from '../../model/transcript';
+import { transcriptText } from '../../model/transcriptText';
+
+/** How an entity was said: as a statement, in a question nobody affirmed, or in a question the next speaker affirmed. */
+export type Stance = { kind: 'stated' } | { kind: 'unanswered' } | { kind: 'affirmed'; answerSegmentId: string };
+
+const AFFIRMATIVE = /^\s*(yes|yeah|yep|i do|i am|i have|correct|that's right|right|still)\b/i;
+
+/** True when the sentence holding [start, end) of `text` ends with a question mark. */
+export function inQuestion(text: string, start: number, end: number): boolean {
+  const terminator = /[.?!]/g;
+  terminator.lastIndex = Math.max(0, end);
+  const next = terminator.exec(text);
+  return next?.[0] === '?' && !/[.!?]/.test(text.slice(start, Math.max(start, end)));
+}
+
+/** Builds a stance lookup for a transcript: questions are not facts unless the next speaker says yes. */
+export function createStanceOf(transcript: Transcript): (entity: Entity) => Stance {
+  const { spans } = transcriptText(transcript);
+  const index = new Map(spans.map((span, i) => [span.id, { span, i }]));
+  return (entity) => {
+    const at = index.get(entity.segmentId);
+    const segment: Segment | undefined = at && transcript.segments[at.i];
+    if (!at || !segment) return { kind: 'stated' };
+    const local = entity.offset - at.span.offset;
+    if (!inQuestion(segment.text, local, local + entity.length)) return { kind: 'stated' };
+    const next = transcript.segments[at.i + 1];
+    const answer = next && next.speaker !== segment.speaker ? next : undefined;
+    return answer && AFFIRMATIVE.test(answer.text) ? { kind: 'affirmed', answerSegmentId: answer.id } : { kind: 'unanswered' };
+  };
+}

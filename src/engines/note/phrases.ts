@@ -1,0 +1,59 @@
+import type { Entity } from '../../model/health';
+import { parseSpokenNumber } from '../fhir/quantities';
+
+/** Display name of an entity: its normalized text, else its text, lower-cased unless it is an acronym. */
+export function nameOf(entity: Entity): string {
+  const name = (entity.normalizedText ?? entity.text).trim();
+  return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+}
+
+const UNIT_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/^milligrams?$/i, 'mg'],
+  [/^micrograms?$/i, 'mcg'],
+  [/^grams?$/i, 'g'],
+  [/^milliliters?$/i, 'mL'],
+  [/^units?$/i, 'units'],
+  [/^percent$/i, '%'],
+];
+
+/** "five hundred milligrams" → "500 mg"; text that is not a number stays as spoken. */
+export function formatAmount(valueText: string, unitText?: string): string {
+  let value = valueText.trim();
+  let unit = unitText?.trim();
+  if (!unit) {
+    const split = /^(.*?)\s+(\S+)$/.exec(value);
+    if (split && parseSpokenNumber(split[1]!) !== undefined) [value, unit] = [split[1]!, split[2]!];
+  }
+  const n = parseSpokenNumber(value);
+  const shortUnit = unit && (UNIT_ABBREVIATIONS.find(([p]) => p.test(unit!))?.[1] ?? unit);
+  const number = n === undefined ? value : String(n);
+  if (!shortUnit) return number;
+  return shortUnit === '%' && n !== undefined ? `${number}%` : `${number} ${shortUnit}`;
+}
+
+/** "one hundred and forty over ninety" → "140/90"; other values via formatAmount. */
+export function formatValue(valueText: string, unitText?: string): string {
+  const pair = /^(.+?)\s+over\s+(.+)$/i.exec(valueText.trim());
+  const a = pair && parseSpokenNumber(pair[1]!);
+  const b = pair && parseSpokenNumber(pair[2]!);
+  if (a !== undefined && a !== null && b !== undefined && b !== null) return `${a}/${b}${unitText ? ` ${unitText}` : ' mmHg'}`;
+  return formatAmount(valueText, unitText);
+}
+
+/** "a, b and c". */
+export function joinList(items: string[]): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= 1) return unique[0] ?? '';
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+/** First letter upper-cased. */
+export function capitalize(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** Possessive object for a body site phrase: "my left leg" → "the left leg". */
+export function siteOf(entity: Entity): string {
+  const text = entity.text.trim().replace(/^(my|your|his|her|the)\s+/i, '');
+  return `the ${text[0]!.toLowerCase()}${text.slice(1)}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Speech engines: one interface, three providers (DESIGN.md §5). `createSpeechEngine` picks by
+ * `config.engines.speech`; every provider returns our `Transcript` with roles assigned.
+ */
+import type { Config } from '../../config';
+import type { Transcript } from '../../model/transcript';
+import { AzureBatchSpeechEngine } from './azure-batch';
+import { AzureFastSpeechEngine } from './azure-fast';
+import { speechEndpoint } from './azureAuth';
+import { LocalSpeechEngine } from './local/LocalSpeechEngine';
+
+/** A recording on local disk (the activity streams the blob to a temp file first). */
+export interface AudioInput {
+  path: string;
+  /** Declared content type; informative only, the bytes decide. */
+  contentType?: string;
+  /** A URL the service can read (SAS or managed identity), needed by batch transcription. */
+  sourceUrl?: string;
+}
+
+export interface TranscribeOptions {
+  locale?: string;
+  maxSpeakers?: number;
+  signal?: AbortSignal;
+  /** Progress 0..1 as the engine goes. */
+  onProgress?(fraction: number): void;
+}
+
+export interface SpeechEngine {
+  readonly name: string;
+  transcribe(input: AudioInput, options: TranscribeOptions): Promise<Transcript>;
+}
+
+export type SpeechEngineName = Config['engines']['speech'];
+
+/** Creates the configured speech engine; `overrides.engine` forces one (CLI `--engine`). */
+export function createSpeechEngine(
+  config: Config,
+  overrides: { engine?: SpeechEngineName; fetch?: typeof fetch } = {},
+): SpeechEngine {
+  const name = overrides.engine ?? config.engines.speech;
+  const limits = { maxBytes: config.settings.MAX_UPLOAD_BYTES };
+  if (name === 'local') return new LocalSpeechEngine({ limits });
+  const endpoint = speechEndpoint(config.settings);
+  const common = { endpoint, key: config.settings.SPEECH_KEY, fetch: overrides.fetch, limits };
+  if (name === 'azure-fast') return new AzureFastSpeechEngine(common);
+  return new AzureBatchSpeechEngine(common);
+}
+
+export { assignRoles, clinicianScore, turnFeatures } from './assignRoles';
+export { type RawSegment, toTranscript } from './toTranscript';
+export { alignWords, wordErrorRate } from './wordErrorRate';
+export { type SpeakerScore, speakerAccuracy } from './speakerAccuracy';

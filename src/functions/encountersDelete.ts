@@ -1,0 +1,54 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+
+import { log } from '../log';
+import { Containers } from '../model/names';
+import { getBlobServiceClient } from '../store/blobServiceClient';
+import { isEncounterId } from '../store/artifacts';
+import { deleteBlobIfExists, deletePrefix } from '../store/blobIo';
+import { readManifest } from '../store/manifestStore';
+import { findInstance } from './lib/findInstance';
+import { json, problem, respond } from './lib/httpResponses';
+
+const ACTIVE = new Set<string>([df.OrchestrationRuntimeStatus.Running, df.OrchestrationRuntimeStatus.Pending]);
+
+/**
+ * `DELETE /api/encounters/{id}`: terminates a running instance, purges its history (which holds the inputs), and
+ * deletes every output and the upload itself. Nothing with PHI remains.
+ */
+export async function deleteEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  return respond('encounters.delete', async () => {
+    const id = request.params.id ?? '';
+    if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
+    const client = df.getClient(context);
+    const blobs = getBlobServiceClient();
+    const [instance, manifest] = await Promise.all([findInstance(client, id), readManifest(blobs, id)]);
+    if (!instance && !manifest) return problem(404, 'NotFound', 'No such encounter');
+    if (instance && ACTIVE.has(instance.runtimeStatus)) {
+      await client.terminate(id, 'deleted by user');
+      await waitUntilStopped(client, id);
+    }
+    const purged = instance ? (await client.purgeInstanceHistory(id)).instancesDeleted : 0;
+    const outputs = await deletePrefix(blobs, Containers.encounters, `${id}/`);
+    const upload = manifest ? await deleteBlobIfExists(blobs, manifest.input) : false;
+    log.info('encounter.deleted', { encounterId: id, outputs, purged });
+    return json(200, { encounterId: id, instancesDeleted: purged, blobsDeleted: outputs + (upload ? 1 : 0) });
+  });
+}
+
+/** Termination is asynchronous; purge refuses a running instance, so wait (briefly) for it to stop. */
+async function waitUntilStopped(client: df.DurableClient, id: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const status = await findInstance(client, id);
+    if (!status || !ACTIVE.has(status.runtimeStatus)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+app.http('encountersDelete', {
+  methods: ['DELETE'],
+  route: 'encounters/{id}',
+  authLevel: 'function',
+  extraInputs: [df.input.durableClient()],
+  handler: deleteEncounter,
+});

@@ -1,0 +1,68 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+
+import { getBlobServiceClient } from '../store/blobServiceClient';
+import { artifactRef, isEncounterId, PUBLIC_ARTIFACTS } from '../store/artifacts';
+import { openRead } from '../store/blobIo';
+import { readManifest } from '../store/manifestStore';
+import { findInstance } from './lib/findInstance';
+import { json, problem, respond } from './lib/httpResponses';
+import { listEncounters } from './lib/listEncounters';
+
+const MAX_PAGE = 100;
+
+/** `GET /api/encounters?pageSize=&continuationToken=`: a page of encounters with their status. */
+export async function listEncountersHandler(request: HttpRequest): Promise<HttpResponseInit> {
+  return respond('encounters.list', async () => {
+    const pageSize = Math.min(MAX_PAGE, Math.max(1, Number(request.query.get('pageSize') ?? 50) || 50));
+    const page = await listEncounters(getBlobServiceClient(), pageSize, request.query.get('continuationToken') ?? undefined);
+    return json(200, page);
+  });
+}
+
+/** `GET /api/encounters/{id}`: the manifest plus the orchestration's runtime status and custom status. */
+export async function getEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  return respond('encounters.get', async () => {
+    const id = request.params.id ?? '';
+    if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
+    const [manifest, instance] = await Promise.all([readManifest(getBlobServiceClient(), id), findInstance(df.getClient(context), id)]);
+    if (!manifest && !instance) return problem(404, 'NotFound', 'No such encounter');
+    const runtime = instance
+      ? {
+          runtimeStatus: instance.runtimeStatus,
+          customStatus: instance.customStatus ?? null,
+          output: instance.output ?? null,
+          createdTime: instance.createdTime,
+          lastUpdatedTime: instance.lastUpdatedTime,
+        }
+      : null;
+    return json(200, { encounterId: id, manifest: manifest ?? null, runtime });
+  });
+}
+
+/** `GET /api/encounters/{id}/{artifact}`: transcript, health, fhir, note, note.md, report or manifest, streamed from storage. */
+export async function getArtifact(request: HttpRequest): Promise<HttpResponseInit> {
+  return respond('encounters.artifact', async () => {
+    const id = request.params.id ?? '';
+    const artifact = PUBLIC_ARTIFACTS[request.params.artifact ?? ''];
+    if (!isEncounterId(id) || !artifact) return problem(404, 'NotFound', 'No such encounter or artifact');
+    const blob = await openRead(getBlobServiceClient(), artifactRef(id, artifact));
+    if (!blob) return problem(404, 'NotFound', 'This artifact does not exist (yet)');
+    const headers: Record<string, string> = { 'Content-Type': blob.contentType, 'Cache-Control': 'no-store' };
+    if (blob.length !== undefined) headers['Content-Length'] = String(blob.length);
+    return { status: 200, headers, body: Readable.toWeb(blob.stream as Readable) as WebReadableStream<Uint8Array> as ReadableStream<Uint8Array> };
+  });
+}
+
+app.http('encountersList', { methods: ['GET'], route: 'encounters', authLevel: 'function', handler: listEncountersHandler });
+app.http('encountersGet', {
+  methods: ['GET'],
+  route: 'encounters/{id}',
+  authLevel: 'function',
+  extraInputs: [df.input.durableClient()],
+  handler: getEncounter,
+});
+app.http('encountersArtifact', { methods: ['GET'], route: 'encounters/{id}/{artifact}', authLevel: 'function', handler: getArtifact });

@@ -1,0 +1,57 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { z } from 'zod';
+
+import { NonRetriableError } from '../errors';
+import { EventNames } from '../model/names';
+import { NoteSchema } from '../model/note';
+import { type PipelineStatus, ReviewDecisionSchema } from '../model/pipeline';
+import { TranscriptSchema } from '../model/transcript';
+import { getBlobServiceClient } from '../store/blobServiceClient';
+import { artifactRef, isEncounterId } from '../store/artifacts';
+import { readJson, writeJson } from '../store/blobIo';
+import { checkEditedNote } from './lib/checkEditedNote';
+import { findInstance } from './lib/findInstance';
+import { json, problem, respond } from './lib/httpResponses';
+
+const ReviewRequestSchema = ReviewDecisionSchema.omit({ noteEdited: true }).extend({ note: z.unknown().optional() });
+
+/**
+ * `POST /api/encounters/{id}/review` `{action: "approve" | "request-changes", note?, reviewer?, comment?}`: saves an
+ * edited note (grounding checked) and raises the `review` event. Only an encounter awaiting review accepts it.
+ */
+export async function reviewEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  return respond('encounters.review', async () => {
+    const id = request.params.id ?? '';
+    if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
+    const parsed = ReviewRequestSchema.safeParse(await request.json().catch(() => undefined));
+    if (!parsed.success) throw new NonRetriableError('InvalidRequest', 'Expected JSON {"action": "approve" | "request-changes", "note"?: {...}}');
+    const client = df.getClient(context);
+    const instance = await findInstance(client, id);
+    if (!instance) return problem(404, 'NotFound', 'No such encounter');
+    const status = instance.customStatus as PipelineStatus | undefined;
+    if (instance.runtimeStatus !== df.OrchestrationRuntimeStatus.Running || status?.stage !== 'awaiting-review') {
+      return problem(409, 'Conflict', `The encounter is not awaiting review (status ${instance.runtimeStatus})`);
+    }
+    const { note, ...decision } = parsed.data;
+    const blobs = getBlobServiceClient();
+    if (note !== undefined) {
+      const [transcript, current] = await Promise.all([
+        readJson(blobs, artifactRef(id, 'transcript'), TranscriptSchema),
+        readJson(blobs, artifactRef(id, 'note'), NoteSchema),
+      ]);
+      await writeJson(blobs, artifactRef(id, 'note'), checkEditedNote(note, transcript, current.template));
+    }
+    const event = ReviewDecisionSchema.parse({ ...decision, noteEdited: note !== undefined });
+    await client.raiseEvent(id, EventNames.review, event);
+    return json(202, { encounterId: id, ...event });
+  });
+}
+
+app.http('encountersReview', {
+  methods: ['POST'],
+  route: 'encounters/{id}/review',
+  authLevel: 'function',
+  extraInputs: [df.input.durableClient()],
+  handler: reviewEncounter,
+});

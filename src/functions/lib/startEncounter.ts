@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+import type { BlobServiceClient } from '@azure/storage-blob';
+import type { DurableClient } from 'durable-functions';
+
+import type { Config } from '../../config';
+import { sniffType } from '../../engines/documents/sniffType';
+import { log } from '../../log';
+import { OrchestratorNames } from '../../model/names';
+import type { EncounterOptions, PipelineInput } from '../../model/pipeline';
+import { createManifest } from '../../store/manifestStore';
+import { newManifest } from '../../store/manifestUpdates';
+import { encounterId } from './encounterId';
+import { findInstance } from './findInstance';
+
+export interface Upload {
+  container: string;
+  name: string;
+  etag: string;
+  content: Buffer;
+  options: EncounterOptions;
+}
+
+/**
+ * Starts the pipeline for one upload unless its instance already exists (re-delivered trigger, or the API and the
+ * blob trigger both seeing the same upload): writes the Pending manifest, then `startNew` with the derived id.
+ */
+export async function startEncounter(client: DurableClient, blobs: BlobServiceClient, config: Config, upload: Upload): Promise<{ encounterId: string; started: boolean }> {
+  const id = encounterId(upload.container, upload.name, upload.etag);
+  if (await findInstance(client, id)) return { encounterId: id, started: false };
+  const type = sniffType(upload.content.subarray(0, 512)) ?? 'unknown';
+  const sha256 = createHash('sha256').update(upload.content).digest('hex');
+  const source = { container: upload.container, name: upload.name, etag: upload.etag };
+  await createManifest(blobs, newManifest(id, { ...source, sha256, size: upload.content.length, type }, upload.options, new Date().toISOString()));
+  const input: PipelineInput = {
+    encounterId: id,
+    source: { ...source, type },
+    options: {
+      ...upload.options,
+      reviewTimeoutHours: upload.options.reviewTimeoutHours ?? config.settings.REVIEW_TIMEOUT_HOURS,
+      chunkGraphemes: config.settings.CHUNK_GRAPHEMES,
+    },
+    exportFhir: Boolean(config.settings.FHIR_SERVER_URL),
+  };
+  try {
+    await client.startNew(OrchestratorNames.encounterPipeline, { instanceId: id, input });
+  } catch (error) {
+    // Two deliveries raced past the check above: the loser finds the winner's instance.
+    if (await findInstance(client, id)) return { encounterId: id, started: false };
+    throw error;
+  }
+  log.info('encounter.started', { encounterId: id, type, size: upload.content.length });
+  return { encounterId: id, started: true };
+}

@@ -1,0 +1,48 @@
+import { app, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+
+import { loadConfig } from '../config';
+import { log } from '../log';
+import { Containers } from '../model/names';
+import { getBlobServiceClient } from '../store/blobServiceClient';
+import { optionsFromMetadata } from './lib/parseOptions';
+import { startEncounter } from './lib/startEncounter';
+
+interface BlobTriggerMetadata {
+  name?: string;
+  properties?: { eTag?: string; etag?: string; ETag?: string };
+  metadata?: Record<string, string>;
+}
+
+/**
+ * A new blob in `uploads/` starts its encounter. Delivery is at-least-once: the instance id derives from the blob's
+ * container, name and etag, so a repeated delivery finds the running (or finished) instance and starts nothing.
+ */
+export async function uploadTrigger(blob: unknown, context: InvocationContext): Promise<void> {
+  const meta = context.triggerMetadata as BlobTriggerMetadata | undefined;
+  const name = meta?.name;
+  if (!name) throw new Error('Blob trigger without a blob name');
+  const blobs = getBlobServiceClient();
+  // The trigger metadata carries the etag on Azure; reading the properties also gets the upload's metadata.
+  const properties = await blobs.getContainerClient(Containers.uploads).getBlobClient(name).getProperties();
+  const etag = meta?.properties?.eTag ?? meta?.properties?.etag ?? meta?.properties?.ETag ?? properties.etag;
+  if (!etag) throw new Error('Blob trigger without an etag');
+  const content = Buffer.isBuffer(blob) ? blob : Buffer.from(blob as Uint8Array);
+  const result = await startEncounter(df.getClient(context), blobs, loadConfig(), {
+    container: Containers.uploads,
+    name,
+    etag,
+    content,
+    options: optionsFromMetadata(properties.metadata ?? meta?.metadata),
+  });
+  if (!result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
+}
+
+app.storageBlob('uploads', {
+  // On Flex Consumption, set `source: 'EventGrid'` and subscribe the storage account's BlobCreated events
+  // (docs/api.md): the polling trigger is not available there.
+  path: `${Containers.uploads}/{name}`,
+  connection: 'AzureWebJobsStorage',
+  extraInputs: [df.input.durableClient()],
+  handler: uploadTrigger,
+});

@@ -1,0 +1,105 @@
+import df from 'durable-functions';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { completions, Harness, type OrchestratorFn, scheduled } from './harness';
+
+const hello = (input: unknown) => `Hello, ${String(input)}!`;
+
+const helloSequence: OrchestratorFn = function* (context) {
+  const output = [];
+  output.push(yield context.df.callActivity('Hello', 'Tokyo'));
+  output.push(yield context.df.callActivity('Hello', 'Seattle'));
+  output.push(yield context.df.callActivity('Hello', 'London'));
+  return output;
+};
+
+let h: Harness | undefined;
+afterEach(() => h?.close());
+
+describe('conformance: sequences and activities (orchestrator-spec "callActivity()")', () => {
+  it('handles a completed series of activity functions (HelloSequence)', async () => {
+    h = new Harness({ orchestrators: { HelloSequence: helloSequence }, activities: { Hello: hello } });
+    await h.start('HelloSequence');
+    await h.runAll();
+    expect(scheduled(h.history())).toEqual(['TaskScheduled#0:Hello', 'TaskScheduled#1:Hello', 'TaskScheduled#2:Hello']);
+    expect(completions(h.history())).toEqual(['TaskCompleted->0', 'TaskCompleted->1', 'TaskCompleted->2']);
+    expect(h.instance().status).toBe('Completed');
+    expect(h.output()).toEqual(['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!']);
+    const state = h.lastState();
+    expect(state.isDone).toBe(true);
+    expect(state.output).toEqual(['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!']);
+    expect(state.actions.flat().map((a) => (a as { functionName: string }).functionName)).toEqual(['Hello', 'Hello', 'Hello']);
+  });
+
+  it('allows orchestrations with no yield-statements', async () => {
+    h = new Harness({ orchestrators: { NotGenerator: function* () { return 'Hello'; } } });
+    await h.start('NotGenerator');
+    await h.runAll();
+    expect(h.output()).toBe('Hello');
+    expect(scheduled(h.history())).toEqual([]);
+    expect(h.lastState()).toMatchObject({ isDone: true, actions: [[]], output: 'Hello' });
+  });
+
+  it('schedules an activity function with no input (CallActivityNoInput)', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      return yield context.df.callActivity('ReturnsFour');
+    };
+    h = new Harness({ orchestrators: { CallActivityNoInput: orch }, activities: { ReturnsFour: () => 4 } });
+    await h.start('CallActivityNoInput');
+    await h.runAll();
+    expect(scheduled(h.history())).toEqual(['TaskScheduled#0:ReturnsFour']);
+    expect(h.output()).toBe(4);
+  });
+
+  it.each([0, '', false, null])('handles a completed activity function with falsy input %j', async (falsy) => {
+    const orch: OrchestratorFn = function* (context) {
+      return yield context.df.callActivity('Echo', falsy);
+    };
+    h = new Harness({ orchestrators: { Falsy: orch }, activities: { Echo: (x) => x } });
+    await h.start('Falsy');
+    await h.runAll();
+    expect(h.instance().status).toBe('Completed');
+    expect(h.output()).toBe(falsy);
+  });
+
+  it('is yielded twice, only scheduled once', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      const task = context.df.callActivity('Hello', 'World');
+      yield task;
+      return yield task;
+    };
+    h = new Harness({ orchestrators: { Twice: orch }, activities: { Hello: hello } });
+    await h.start('Twice');
+    await h.runAll();
+    expect(scheduled(h.history())).toEqual(['TaskScheduled#0:Hello']);
+    expect(h.output()).toBe('Hello, World!');
+  });
+
+  it('passes the orchestration input and ids through (getInput, instanceId, isReplaying)', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      const first = yield context.df.callActivity('Hello', context.df.getInput());
+      return { first, id: context.df.instanceId, replaying: context.df.isReplaying };
+    };
+    h = new Harness({ orchestrators: { Props: orch }, activities: { Hello: hello } });
+    await h.start('Props', { city: 'Oslo' }, 'props-1');
+    await h.runAll();
+    expect(h.output('props-1')).toEqual({ first: 'Hello, [object Object]!', id: 'props-1', replaying: false });
+  });
+
+  it('sets a custom status', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      context.df.setCustomStatus({ stage: 'one', progress: 0.5 });
+      yield context.df.callActivity('Hello', 'World');
+      return 'done';
+    };
+    h = new Harness({ orchestrators: { Custom: orch }, activities: { Hello: hello } });
+    await h.start('Custom');
+    await h.runAll();
+    expect(JSON.parse(h.instance().custom_status ?? 'null')).toEqual({ stage: 'one', progress: 0.5 });
+    expect(h.lastState().customStatus).toEqual({ stage: 'one', progress: 0.5 });
+  });
+
+  it('uses the public RetryOptions type (sanity of the library under test)', () => {
+    expect(new df.RetryOptions(1000, 2).maxNumberOfAttempts).toBe(2);
+  });
+});
