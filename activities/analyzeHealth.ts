@@ -13,7 +13,10 @@ import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
 
 /** One chunk of the plan → partial health analysis (a work blob); merged later by mergeHealth. */
-export async function analyzeHealth(input: AnalyzeHealthInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ entities: number }>> {
+export async function analyzeHealth(
+  input: AnalyzeHealthInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ entities: number }>> {
   return runStep('analyzeHealth', input.encounterId, deps, async () => {
     const chunks = await readJson(deps.blobs(), chunkPlanRef(input.encounterId), z.array(TextChunkSchema));
     const chunk = chunks.find((c) => c.index === input.index);

@@ -14,7 +14,10 @@ import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
 
 /** transcript.json + health.json → validated FHIR R4 bundle (fhir-bundle.json). Deterministic: a re-run writes the same bytes. */
-export async function buildFhir(input: StepInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ resources: number }>> {
+export async function buildFhir(
+  input: StepInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ resources: number }>> {
   return runStep('buildFhir', input.encounterId, deps, async () => {
     const blobs = deps.blobs();
     const [transcript, health, manifest] = await Promise.all([
@@ -27,7 +30,10 @@ export async function buildFhir(input: StepInput, deps: StepDeps = defaultDeps):
     const validation = await validateBundle(bundle);
     if (!validation.valid) {
       const first = validation.issues[0];
-      throw new NonRetriableError('InvalidFhirBundle', `The FHIR bundle fails validation (${validation.issues.length} issue(s)); first: ${first ? first.message : 'unknown'}`);
+      throw new NonRetriableError(
+        'InvalidFhirBundle',
+        `The FHIR bundle fails validation (${validation.issues.length} issue(s)); first: ${first ? first.message : 'unknown'}`,
+      );
     }
     const ref = await writeJson(blobs, artifactRef(input.encounterId, 'fhir'), bundle);
     return { ref, stats: { resources: bundle.entry?.length ?? 0 }, patch: { results: { fhir: ref } } };

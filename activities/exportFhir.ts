@@ -1,3 +1,4 @@
+import type { Bundle } from '@medplum/fhirtypes';
 import * as df from 'durable-functions';
 
 import { exportBundle } from '../src/engines/fhir/export';
@@ -8,17 +9,18 @@ import { readBuffer } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
 
-/** Sends fhir-bundle.json to the configured FHIR server (a transaction: re-sending is idempotent by conditional ids). */
-export async function exportFhir(input: StepInput, deps: StepDeps = defaultDeps): Promise<StepResult> {
+/** Sends fhir-bundle.json to the configured FHIR server as a transaction (conditional creates: a re-send duplicates nothing). */
+export async function exportFhir(
+  input: StepInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ entries: number; created: number; existing: number }>> {
   return runStep('exportFhir', input.encounterId, deps, async () => {
-    const bundle: unknown = JSON.parse((await readBuffer(deps.blobs(), artifactRef(input.encounterId, 'fhir'))).toString('utf8'));
-    const result = await exportBundle(bundle as never, deps.config());
-    return { stats: { exported: 1, ...(typeof result === 'object' && result ? pickNumbers(result) : {}) } };
+    const bundle = JSON.parse(
+      (await readBuffer(deps.blobs(), artifactRef(input.encounterId, 'fhir'))).toString('utf8'),
+    ) as Bundle;
+    const result = await exportBundle(bundle, deps.config());
+    return { stats: { entries: result.entries, created: result.created, existing: result.existing } };
   });
-}
-
-function pickNumbers(value: object): Record<string, number> {
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
 }
 
 df.app.activity(ActivityNames.exportFhir, { handler: (input: StepInput) => exportFhir(input) });

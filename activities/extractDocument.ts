@@ -20,7 +20,11 @@ export async function extractDocument(input: IntakeInput, deps: StepDeps = defau
     const ref = await writeJson(deps.blobs(), artifactRef(input.encounterId, 'transcript'), transcript);
     return {
       ref,
-      stats: { segments: transcript.segments.length, speakers: transcript.speakers.length, duration: transcript.duration },
+      stats: {
+        segments: transcript.segments.length,
+        speakers: transcript.speakers.length,
+        duration: transcript.duration,
+      },
       patch: { results: { transcript: ref }, engines: { transcript: transcript.engine } },
     };
   });

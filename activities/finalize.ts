@@ -1,3 +1,4 @@
+import type { Bundle } from '@medplum/fhirtypes';
 import * as df from 'durable-functions';
 
 import { renderNoteMarkdown, renderReportHtml } from '../src/engines/report';
@@ -16,7 +17,10 @@ import { runStep } from './lib/runStep';
  * report.html and note.md from the stored artifacts (note.json may carry a reviewer's edits), then the manifest's
  * final status; the work blobs (chunk plan, partials) are removed.
  */
-export async function finalize(input: FinalizeInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ reportBytes: number }>> {
+export async function finalize(
+  input: FinalizeInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ reportBytes: number }>> {
   return runStep('finalize', input.encounterId, deps, async () => {
     const blobs = deps.blobs();
     const id = input.encounterId;
@@ -25,9 +29,9 @@ export async function finalize(input: FinalizeInput, deps: StepDeps = defaultDep
       readJson(blobs, artifactRef(id, 'transcript'), TranscriptSchema),
       readJson(blobs, artifactRef(id, 'health'), HealthAnalysisSchema),
       readJson(blobs, artifactRef(id, 'note'), NoteSchema),
-      readBuffer(blobs, artifactRef(id, 'fhir')).then((data) => JSON.parse(data.toString('utf8')) as unknown),
+      readBuffer(blobs, artifactRef(id, 'fhir')).then((data) => JSON.parse(data.toString('utf8')) as Bundle),
     ]);
-    const html = renderReportHtml({ manifest, transcript, health, note, bundle: bundle as never });
+    const html = renderReportHtml({ manifest, transcript, health, note, bundle });
     const report = await writeBlob(blobs, artifactRef(id, 'report'), html);
     const markdown = await writeBlob(blobs, artifactRef(id, 'noteMarkdown'), renderNoteMarkdown(note, transcript));
     await deletePrefix(blobs, artifactRef(id, 'manifest').container, `${id}/work/`);

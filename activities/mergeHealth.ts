@@ -10,10 +10,15 @@ import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
 
 /** Partial analyses → health.json (deterministic merge); records the whole fan-out as the analyzeHealth stage. */
-export async function mergeHealth(input: MergeHealthInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ entities: number; relations: number }>> {
+export async function mergeHealth(
+  input: MergeHealthInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ entities: number; relations: number }>> {
   return runStep('analyzeHealth', input.encounterId, deps, async () => {
     const partials = await Promise.all(
-      Array.from({ length: input.count }, (_, index) => readJson(deps.blobs(), partialRef(input.encounterId, index), HealthAnalysisSchema)),
+      Array.from({ length: input.count }, (_, index) =>
+        readJson(deps.blobs(), partialRef(input.encounterId, index), HealthAnalysisSchema),
+      ),
     );
     const health = HealthAnalysisSchema.parse(mergeAnalyses(partials));
     const ref = await writeJson(deps.blobs(), artifactRef(input.encounterId, 'health'), health);

@@ -11,11 +11,15 @@ import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
 
 /** transcript.json → chunk plan (whole segments, ≤ maxGraphemes each), stored as a work blob. */
-export async function planChunks(input: PlanChunksInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ chunks: number }>> {
+export async function planChunks(
+  input: PlanChunksInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ chunks: number }>> {
   return runStep('planChunks', input.encounterId, deps, async () => {
     const transcript = await readJson(deps.blobs(), artifactRef(input.encounterId, 'transcript'), TranscriptSchema);
     const chunks = plan(transcript, input.maxGraphemes);
-    if (chunks.length === 0) throw new NonRetriableError('EmptyTranscript', 'No speech or text was recognised in the upload');
+    if (chunks.length === 0)
+      throw new NonRetriableError('EmptyTranscript', 'No speech or text was recognised in the upload');
     const ref = await writeJson(deps.blobs(), chunkPlanRef(input.encounterId), chunks);
     return { ref, stats: { chunks: chunks.length } };
   });

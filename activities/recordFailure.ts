@@ -7,9 +7,15 @@ import { updateManifest } from '../src/store/manifestStore';
 import { defaultDeps, type StepDeps } from './lib/deps';
 
 /** Marks the encounter Failed with the failing stage, code and reason; earlier outputs stay where they are. */
-export async function recordFailure(input: RecordFailureInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ recorded: number }>> {
+export async function recordFailure(
+  input: RecordFailureInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ recorded: number }>> {
   const message = input.message.slice(0, 2000);
-  await updateManifest(deps.blobs(), input.encounterId, { status: 'Failed', error: { stage: input.stage, code: input.code, message } });
+  await updateManifest(deps.blobs(), input.encounterId, {
+    status: 'Failed',
+    error: { stage: input.stage, code: input.code, message },
+  });
   log.warn('encounter.failed', { encounterId: input.encounterId, stage: input.stage, code: input.code });
   return { ok: true, stats: { recorded: 1 } };
 }

@@ -26,12 +26,19 @@ export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDep
       await downloadToFile(deps.blobs(), input.source, path);
       const engine = createSpeechEngine(deps.config());
       const transcript = TranscriptSchema.parse(
-        await engine.transcribe({ path, contentType: CONTENT_TYPE_OF[type] }, { locale: input.locale, maxSpeakers: input.maxSpeakers }),
+        await engine.transcribe(
+          { path, contentType: CONTENT_TYPE_OF[type] },
+          { locale: input.locale, maxSpeakers: input.maxSpeakers },
+        ),
       );
       const ref = await writeJson(deps.blobs(), artifactRef(input.encounterId, 'transcript'), transcript);
       return {
         ref,
-        stats: { segments: transcript.segments.length, speakers: transcript.speakers.length, duration: transcript.duration },
+        stats: {
+          segments: transcript.segments.length,
+          speakers: transcript.speakers.length,
+          duration: transcript.duration,
+        },
         patch: { results: { transcript: ref }, engines: { speech: transcript.engine } },
       };
     } finally {

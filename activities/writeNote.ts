@@ -13,18 +13,31 @@ import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
 
 /** transcript.json + health.json → grounded note (note.json) and its Markdown (note.md). */
-export async function writeNote(input: WriteNoteInput, deps: StepDeps = defaultDeps): Promise<StepResult<{ sentences: number; dropped: number }>> {
+export async function writeNote(
+  input: WriteNoteInput,
+  deps: StepDeps = defaultDeps,
+): Promise<StepResult<{ sentences: number; dropped: number }>> {
   return runStep('writeNote', input.encounterId, deps, async () => {
     const blobs = deps.blobs();
     const [transcript, health] = await Promise.all([
       readJson(blobs, artifactRef(input.encounterId, 'transcript'), TranscriptSchema),
       readJson(blobs, artifactRef(input.encounterId, 'health'), HealthAnalysisSchema),
     ]);
-    const note = NoteSchema.parse(await createNoteEngine(deps.config()).write(transcript, health, { template: input.template }));
+    const note = NoteSchema.parse(
+      await createNoteEngine(deps.config()).write(transcript, health, { template: input.template }),
+    );
     const ref = await writeJson(blobs, artifactRef(input.encounterId, 'note'), note);
-    const markdown = await writeBlob(blobs, artifactRef(input.encounterId, 'noteMarkdown'), renderNoteMarkdown(note, transcript));
+    const markdown = await writeBlob(
+      blobs,
+      artifactRef(input.encounterId, 'noteMarkdown'),
+      renderNoteMarkdown(note, transcript),
+    );
     const sentences = note.sections.reduce((n, s) => n + s.sentences.length, 0);
-    return { ref, stats: { sentences, dropped: note.dropped }, patch: { results: { note: ref, noteMarkdown: markdown }, engines: { note: note.engine } } };
+    return {
+      ref,
+      stats: { sentences, dropped: note.dropped },
+      patch: { results: { note: ref, noteMarkdown: markdown }, engines: { note: note.engine } },
+    };
   });
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { defaultExtensions } from './extensions';
+import { routePrefixOf } from './http/routeTable';
 import { startHost } from './start';
 
 export const usage = `Usage: clinscribe-host start [--app DIR] [--port N] [--data DIR]
@@ -29,7 +30,16 @@ function fail(message: string): number {
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { app: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        app: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     process.stderr.write(`clinscribe-host: ${(error as Error).message} (see clinscribe-host --help)\n`);
     return 2;
@@ -61,16 +71,25 @@ async function main(argv: string[]): Promise<number> {
     `  App:       ${host.baseUrl}/`,
     ...host.app.functions
       .filter((f) => f.trigger.type.toLowerCase() === 'httptrigger')
-      .map((f) => `  ${f.name}: [${((f.trigger.methods as string[] | undefined) ?? ['GET', 'POST']).join(',')}] (${String(f.trigger.authLevel ?? 'function')}) route ${String(f.trigger.route ?? f.name)}`),
+      .map((f) => {
+        const route = [routePrefixOf(host.app.hostJson), String(f.trigger.route ?? f.name)].filter(Boolean).join('/');
+        const methods = ((f.trigger.methods as string[] | undefined) ?? ['GET', 'POST']).join(',');
+        return `  ${f.name}: [${methods}] ${host.baseUrl}/${route} (${String(f.trigger.authLevel ?? 'function')})`;
+      }),
     `  Keys:      ${host.keysFile} (x-functions-key header or ?code=)`,
     `  Storage:   ${host.azurite ? `Azurite ${host.azurite.blobEndpoint} (data ${path.join(dataDir, 'azurite')})` : 'AzureWebJobsStorage'}`,
     'Host started',
   ];
   process.stdout.write(lines.join('\n') + '\n');
   await new Promise<void>((resolve) => {
-    const onSignal = () => resolve();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    let signals = 0;
+    const onSignal = () => {
+      signals += 1;
+      if (signals > 1) process.exit(130); // a second Ctrl-C does not wait for a clean shutdown
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
   process.stdout.write('Stopping host…\n');
   await host.stop();

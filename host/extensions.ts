@@ -1,9 +1,9 @@
+import { durableExtension } from './durable/durableExtension';
 import type { HostExtension } from './types';
 
 /**
- * The extensions `clinscribe-host start` runs with. Empty for now: the Durable engine (host/durable/) adds its
- * extension here.
+ * The extensions `clinscribe-host start` runs with: the Durable engine (host/durable/).
  */
 export function defaultExtensions(): HostExtension[] {
-  return [];
+  return [durableExtension()];
 }

@@ -14,7 +14,9 @@ export function createHostLogger(
 }
 
 /** A logger that keeps lines in memory (tests) and forwards to `inner` when given. */
-export function createMemoryLogger(inner?: HostLogger): HostLogger & { lines: { level: string; message: string; fields?: Record<string, unknown> }[] } {
+export function createMemoryLogger(
+  inner?: HostLogger,
+): HostLogger & { lines: { level: string; message: string; fields?: Record<string, unknown> }[] } {
   const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
   const emit = (level: 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
     lines.push({ level, message, fields });

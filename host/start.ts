@@ -8,7 +8,7 @@ import { openReceiptStore, type ReceiptStore } from './blob/receiptStore';
 import { type RunningAzurite, startAzurite } from './blob/startAzurite';
 import { createStorageClients } from './blob/storageClients';
 import { createOutputWriter } from './blob/writeOutputs';
-import { type LoadedApp, loadApp } from './functions/loadApp';
+import { loadApp, type LoadedApp } from './functions/loadApp';
 import { readAppFiles } from './functions/readAppFiles';
 import { createHttpServer } from './http/createHttpServer';
 import { loadOrCreateKeys } from './http/keys';
@@ -58,12 +58,20 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
   };
   try {
-    const configured = options.env?.AzureWebJobsStorage ?? process.env.AzureWebJobsStorage ?? readAppFiles(appDir).settings.AzureWebJobsStorage;
+    const configured =
+      options.env?.AzureWebJobsStorage ??
+      process.env.AzureWebJobsStorage ??
+      readAppFiles(appDir).settings.AzureWebJobsStorage;
     let azurite: RunningAzurite | undefined;
     let connectionString = configured ?? '';
     if (!configured || configured === 'UseDevelopmentStorage=true') {
       const random = options.azuritePorts === 'random';
-      azurite = await startAzurite({ location: path.join(dataDir, 'azurite'), blobPort: random ? 0 : 10000, queuePort: random ? 0 : 10001, tablePort: random ? 0 : 10002 });
+      azurite = await startAzurite({
+        location: path.join(dataDir, 'azurite'),
+        blobPort: random ? 0 : 10000,
+        queuePort: random ? 0 : 10001,
+        tablePort: random ? 0 : 10002,
+      });
       cleanups.push(() => azurite?.stop());
       connectionString = azurite.connectionString;
     }
@@ -75,14 +83,31 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     cleanups.push(() => app.terminate());
 
     const extensionTriggers = new Set(extensions.flatMap((e) => e.triggerTypes.map((t) => t.toLowerCase())));
-    const unsupported = new Set(app.functions.map((f) => f.trigger.type).filter((t) => !BUILT_IN_TRIGGERS.has(t.toLowerCase()) && !extensionTriggers.has(t.toLowerCase())));
-    for (const type of unsupported) log.warn(`Trigger type "${type}" is not implemented by this host; its functions will not be triggered`, { type });
+    const unsupported = new Set(
+      app.functions
+        .map((f) => f.trigger.type)
+        .filter((t) => !BUILT_IN_TRIGGERS.has(t.toLowerCase()) && !extensionTriggers.has(t.toLowerCase())),
+    );
+    for (const type of unsupported)
+      log.warn(`Trigger type "${type}" is not implemented by this host; its functions will not be triggered`, { type });
 
     const receipts: ReceiptStore = openReceiptStore(dataDir);
     cleanups.push(() => receipts.close());
     const writeOutputs = createOutputWriter(storage, log);
-    const blobTrigger = createBlobTrigger({ functions: app.functions, invoker: app.invoker, storage, receipts, writeOutputs, log, pollMs: options.blobPollMs, maxAttempts: options.maxBlobAttempts });
-    const systemRoutes = [...extensions.flatMap((e) => e.routes ?? []), ...hostSystemRoutes({ functions: app.functions, poisonList: () => receipts.poisonList() })];
+    const blobTrigger = createBlobTrigger({
+      functions: app.functions,
+      invoker: app.invoker,
+      storage,
+      receipts,
+      writeOutputs,
+      log,
+      pollMs: options.blobPollMs,
+      maxAttempts: options.maxBlobAttempts,
+    });
+    const systemRoutes = [
+      ...extensions.flatMap((e) => e.routes ?? []),
+      ...hostSystemRoutes({ functions: app.functions, poisonList: () => receipts.poisonList() }),
+    ];
     const server = createHttpServer({ app, keys, log, systemRoutes, writeOutputs });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -22,12 +22,14 @@ const MAX_REVIEW_ROUNDS = 20;
 
 /** An activity's expected failure (`ok: false`), carried to the catch below with the stage it happened in. */
 class StageFailure extends Error {
-  constructor(readonly stage: Stage, readonly code: string, message: string) {
-    super(message);
-  }
+  stage: Stage = 'intake';
+  code = 'ActivityFailed';
 }
+const failure = (stage: Stage, code: string, message: string) =>
+  Object.assign(new StageFailure(message), { stage, code });
 
 type Stats = Record<string, number | string>;
+type Step<S> = Generator<Task, { stats: S }, StepResult<S>>;
 
 /**
  * The encounter pipeline: intake → chunk plan → health fan-out + merge → FHIR ∥ note → optional review →
@@ -37,33 +39,37 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
   const input = context.df.getInput<PipelineInput>();
   const { encounterId, options } = input;
   let current: Stage = 'intake';
-  const status = (stage: PipelineStage, progress: number, detail: string) => context.df.setCustomStatus({ stage, progress, detail });
-  const call = (name: string, payload: object) => context.df.callActivityWithRetry(name, retry, { encounterId, ...payload });
+  const status = (stage: PipelineStage, progress: number, detail: string) =>
+    context.df.setCustomStatus({ stage, progress, detail });
+  const call = (name: string, payload: object) =>
+    context.df.callActivityWithRetry(name, retry, { encounterId, ...payload });
   const check = <S = Stats>(stage: Stage, result: StepResult<S>) => {
-    if (!result.ok) throw new StageFailure(stage, result.code, result.message);
+    if (!result.ok) throw failure(stage, result.code, result.message);
     return result;
   };
-  function* step<S = Stats>(stage: Stage, progress: number, detail: string, name: string, payload: object = {}): Generator<Task, { stats: S }, StepResult<S>> {
+  function* step<S = Stats>(stage: Stage, progress: number, detail: string, name: string, payload = {}): Step<S> {
     current = stage;
     status(stage, progress, detail);
     return check(stage, yield call(name, payload));
   }
 
   try {
-    const isDocument = DOCUMENT_TYPES.includes(input.source.type);
     const intake = { source: input.source, locale: options.locale, maxSpeakers: options.maxSpeakers };
-    if (isDocument) yield* step('extractDocument', 0.05, 'reading the document', ActivityNames.extractDocument, intake);
+    if (DOCUMENT_TYPES.includes(input.source.type))
+      yield* step('extractDocument', 0.05, 'reading the document', ActivityNames.extractDocument, intake);
     else yield* step('transcribe', 0.05, 'transcribing the recording', ActivityNames.transcribe, intake);
 
-    const plan = yield* step<{ chunks: number }>('planChunks', 0.4, 'planning text chunks', ActivityNames.planChunks, { maxGraphemes: options.chunkGraphemes });
-    const chunks = plan.stats.chunks;
+    const maxGraphemes = options.chunkGraphemes;
+    const { chunks } = (yield* step<{ chunks: number }>('planChunks', 0.4, 'planning', ActivityNames.planChunks, {
+      maxGraphemes,
+    })).stats;
     current = 'analyzeHealth';
     status('analyzeHealth', 0.45, `analysing ${chunks} chunk(s)`);
     const startedAt = context.df.currentUtcDateTime.toISOString();
     const partials = Array.from({ length: chunks }, (_, index) => call(ActivityNames.analyzeHealth, { index }));
     const results: StepResult[] = yield context.df.Task.all(partials);
     results.forEach((result) => check('analyzeHealth', result));
-    yield* step('analyzeHealth', 0.6, 'merging clinical entities', ActivityNames.mergeHealth, { count: chunks, startedAt });
+    yield* step('analyzeHealth', 0.6, 'merging entities', ActivityNames.mergeHealth, { count: chunks, startedAt });
 
     current = 'buildFhir';
     status('buildFhir', 0.65, 'building the FHIR bundle and writing the note');
@@ -90,22 +96,24 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
         }
         timer.cancel();
         review = event.result as ReviewDecision;
-        status('awaiting-review', 0.8, review.action === 'approve' ? 'approved' : 'changes requested: awaiting-review');
+        if (review.action === 'approve') status('review', 0.85, 'approved');
       }
       if (outcome === 'Completed' && review?.action !== 'approve') outcome = 'ReviewExpired';
     }
 
-    if (input.exportFhir && outcome === 'Completed') yield* step('exportFhir', 0.9, 'exporting to the FHIR server', ActivityNames.exportFhir);
+    if (input.exportFhir && outcome === 'Completed')
+      yield* step('exportFhir', 0.9, 'exporting to the FHIR server', ActivityNames.exportFhir);
     yield* step('finalize', 0.95, 'writing the report', ActivityNames.finalize, { outcome, review });
     status(outcome === 'Completed' ? 'completed' : 'review-expired', 1, outcome);
-    const output: PipelineOutput = { encounterId, status: outcome, review };
-    return output;
+    return { encounterId, status: outcome, review } satisfies PipelineOutput;
   } catch (error) {
-    const failure =
-      error instanceof StageFailure ? error : new StageFailure(current, 'ActivityFailed', error instanceof Error ? error.message : String(error));
-    yield call(ActivityNames.recordFailure, { stage: failure.stage, code: failure.code, message: failure.message });
-    status('failed', 1, `${failure.code}: ${failure.message}`);
-    throw new Error(`${failure.stage} failed: ${failure.code}: ${failure.message}`);
+    const { stage, code, message } =
+      error instanceof StageFailure
+        ? error
+        : failure(current, 'ActivityFailed', (error as Error).message ?? String(error));
+    yield call(ActivityNames.recordFailure, { stage, code, message });
+    status('failed', 1, `${code}: ${message}`);
+    throw new Error(`${stage} failed: ${code}: ${message}`);
   }
 };
 

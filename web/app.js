@@ -2,7 +2,10 @@
 // Upload + results page. Talks only to the documented API (docs/api.md) with the function key in a header.
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { key: localStorage.getItem('clinscribe.key') || new URLSearchParams(location.search).get('code') || '', selected: null };
+  const state = {
+    key: localStorage.getItem('clinscribe.key') || new URLSearchParams(location.search).get('code') || '',
+    selected: null,
+  };
   $('key').value = state.key;
   const api = (path, init = {}) =>
     fetch(`/api/${path}`, { ...init, headers: { ...(init.headers || {}), 'x-functions-key': state.key } });
@@ -53,7 +56,13 @@
           tr.dataset.id = item.encounterId;
           const progress = document.createElement('td');
           progress.className = 'progress';
-          tr.append(cell(item.encounterId), cell(item.type || ''), cell(item.status), progress, cell(new Date(item.createdAt).toLocaleString()));
+          tr.append(
+            cell(item.encounterId),
+            cell(item.type || ''),
+            cell(item.status),
+            progress,
+            cell(new Date(item.createdAt).toLocaleString()),
+          );
           tr.addEventListener('click', () => {
             state.selected = item.encounterId;
             void showDetail();
@@ -73,25 +82,39 @@
     $('detail-id').textContent = id;
     const custom = runtime && runtime.customStatus;
     const status = manifest ? manifest.status : runtime.runtimeStatus;
-    $('detail-status').textContent = `${status}${custom ? ` — ${custom.stage} (${Math.round(custom.progress * 100)} %): ${custom.detail}` : ''}`;
-    $('detail-error').textContent = manifest && manifest.error ? `${manifest.error.stage} failed: ${manifest.error.code}: ${manifest.error.message}` : '';
+    $('detail-status').textContent =
+      `${status}${custom ? ` — ${custom.stage} (${Math.round(custom.progress * 100)} %): ${custom.detail}` : ''}`;
+    $('detail-error').textContent =
+      manifest && manifest.error
+        ? `${manifest.error.stage} failed: ${manifest.error.code}: ${manifest.error.message}`
+        : '';
     const row = document.querySelector(`tr[data-id="${id}"] .progress`);
-    if (row && custom) row.replaceChildren(Object.assign(document.createElement('progress'), { max: 1, value: custom.progress }));
+    if (row && custom)
+      row.replaceChildren(Object.assign(document.createElement('progress'), { max: 1, value: custom.progress }));
     $('review-box').hidden = !(custom && custom.stage === 'awaiting-review');
     const results = manifest ? manifest.results : {};
-    const links = [['transcript', 'transcript'], ['health', 'health'], ['fhir', 'fhir'], ['note', 'note'], ['noteMarkdown', 'note.md'], ['report', 'report']];
+    const links = [
+      ['transcript', 'transcript'],
+      ['health', 'health'],
+      ['fhir', 'fhir'],
+      ['note', 'note'],
+      ['noteMarkdown', 'note.md'],
+      ['report', 'report'],
+    ];
     $('artifacts').replaceChildren(
-      ...links.filter(([key]) => results[key]).map(([, name]) => {
-        const a = document.createElement('a');
-        a.href = '#';
-        a.textContent = name;
-        a.addEventListener('click', async (event) => {
-          event.preventDefault();
-          const blob = await (await api(`encounters/${id}/${name}`)).blob();
-          window.open(URL.createObjectURL(blob), '_blank');
-        });
-        return a;
-      }),
+      ...links
+        .filter(([key]) => results[key])
+        .map(([, name]) => {
+          const a = document.createElement('a');
+          a.href = '#';
+          a.textContent = name;
+          a.addEventListener('click', async (event) => {
+            event.preventDefault();
+            const blob = await (await api(`encounters/${id}/${name}`)).blob();
+            window.open(URL.createObjectURL(blob), '_blank');
+          });
+          return a;
+        }),
     );
     if (results.transcript) await showTranscript(id);
     if (results.note) await showNote(id);

@@ -3,8 +3,8 @@ import { log } from '../../src/log';
 import type { Stage } from '../../src/model/manifest';
 import type { StepResult } from '../../src/model/pipeline';
 import type { BlobRef } from '../../src/model/refs';
-import type { ManifestPatch } from '../../src/store/manifestUpdates';
 import { updateManifest } from '../../src/store/manifestStore';
+import type { ManifestPatch } from '../../src/store/manifestUpdates';
 import type { StepDeps } from './deps';
 
 export interface StepOutcome<S> {
@@ -35,13 +35,23 @@ export async function runStep<S>(
     const outcome = await work();
     const endedAt = new Date().toISOString();
     if (!outcome.skipManifest) {
-      await updateManifest(deps.blobs(), encounterId, { status: 'Running', ...outcome.patch, timing: { stage, startedAt: outcome.stageStartedAt ?? startedAt, endedAt } });
+      await updateManifest(deps.blobs(), encounterId, {
+        status: 'Running',
+        ...outcome.patch,
+        timing: { stage, startedAt: outcome.stageStartedAt ?? startedAt, endedAt },
+      });
     }
     log.info('step.completed', { encounterId, stage, durationMs: Math.round(performance.now() - started) });
     return { ok: true, ref: outcome.ref, stats: outcome.stats };
   } catch (thrown) {
     const error = toError(thrown);
-    log.warn('step.failed', { encounterId, stage, code: error.code, retriable: error.retriable, durationMs: Math.round(performance.now() - started) });
+    log.warn('step.failed', {
+      encounterId,
+      stage,
+      code: error.code,
+      retriable: error.retriable,
+      durationMs: Math.round(performance.now() - started),
+    });
     if (error.retriable) throw error;
     return { ok: false, code: error.code, message: error.message };
   }

@@ -7,7 +7,10 @@ export function blobInputBinding(storage: StorageClients): InputBindingProvider 
   return async (binding, _fn, triggerMetadata) => {
     const path = resolveBindingExpression(String(binding.path ?? ''), triggerMetadata);
     const slash = path.indexOf('/');
-    const blob = storage.blob(binding.connection).getContainerClient(path.slice(0, slash)).getBlobClient(path.slice(slash + 1));
+    const blob = storage
+      .blob(binding.connection)
+      .getContainerClient(path.slice(0, slash))
+      .getBlobClient(path.slice(slash + 1));
     try {
       return await blob.downloadToBuffer();
     } catch (error) {

@@ -19,21 +19,24 @@ export function parseBlobPath(path: string, functionName = ''): BlobPathPattern 
   }
   const names: string[] = [];
   const parts = rest.split(/(\{[^}]*\})/).filter((p) => p !== '');
-  const lastParam = parts.map((p) => p.startsWith('{')).lastIndexOf(true);
+  const isParam = (p: string) => p.startsWith('{') && p.endsWith('}');
+  const lastParam = parts.map(isParam).lastIndexOf(true);
   const regex = parts
     .map((p, i) => {
-      if (!p.startsWith('{')) {
-        if (p.includes('{') || p.includes('}')) throw new HostStartupError(`Function "${functionName}": malformed blob path "${path}"`);
+      if (!isParam(p)) {
+        if (p.includes('{') || p.includes('}'))
+          throw new HostStartupError(`Function "${functionName}": malformed blob path "${path}"`);
         return escapeRe(p);
       }
       const name = p.slice(1, -1);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new HostStartupError(`Function "${functionName}": malformed parameter "${p}" in blob path "${path}"`);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        throw new HostStartupError(`Function "${functionName}": malformed parameter "${p}" in blob path "${path}"`);
       names.push(name);
       return i === lastParam ? '(.+)' : '([^/]+?)';
     })
     .join('');
   const re = new RegExp(`^${regex || '(?:.+)'}$`);
-  const prefix = parts[0] && !parts[0].startsWith('{') ? parts[0] : '';
+  const prefix = parts[0] && !isParam(parts[0]) ? parts[0] : '';
   return {
     container,
     prefix,

@@ -22,13 +22,20 @@ export interface BlobTriggerOptions {
   pollMs?: number;
   /** Failed invocations before a blob goes to the poison list (the host's default: 5). */
   maxAttempts?: number;
+  /** How long `stop` waits for an invocation in flight (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 /** A log-safe id for a blob: upload names may carry patient names, so logs get a hash instead. */
-export const blobLogId = (container: string, name: string) => createHash('sha256').update(`${container}/${name}`).digest('hex').slice(0, 12);
+export const blobLogId = (container: string, name: string) =>
+  createHash('sha256').update(`${container}/${name}`).digest('hex').slice(0, 12);
 
 const pascal = (props: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined).map(([k, v]) => [k[0]!.toUpperCase() + k.slice(1), v instanceof Date ? v.toISOString() : v]));
+  Object.fromEntries(
+    Object.entries(props)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k[0]!.toUpperCase() + k.slice(1), v instanceof Date ? v.toISOString() : v]),
+  );
 
 /**
  * Blob triggers by scanning: every `pollMs`, list each trigger's container, and invoke the function once per new
@@ -45,8 +52,18 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
-  async function fire(fn: RegisteredFunctionInfo, pattern: BlobPathPattern, item: BlobItem, params: Record<string, string>): Promise<void> {
-    const key = { functionName: fn.name, container: pattern.container, blobName: item.name, etag: item.properties.etag ?? '' };
+  async function fire(
+    fn: RegisteredFunctionInfo,
+    pattern: BlobPathPattern,
+    item: BlobItem,
+    params: Record<string, string>,
+  ): Promise<void> {
+    const key = {
+      functionName: fn.name,
+      container: pattern.container,
+      blobName: item.name,
+      etag: item.properties.etag ?? '',
+    };
     const receipt = receipts.get(key);
     if (receipt && receipt.status !== 'failed') return;
     const attempts = (receipt?.attempts ?? 0) + 1;
@@ -63,21 +80,45 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
         Metadata: item.metadata ?? {},
         sys: { MethodName: fn.name, UtcNow: new Date().toISOString(), RandGuid: crypto.randomUUID() },
       };
-      const response = await invoker.invokeRpc(fn.name, { triggerData: { bytes }, triggerMetadata, retryContext: { retryCount: attempts - 1, maxRetryCount: maxAttempts - 1 } });
+      const response = await invoker.invokeRpc(fn.name, {
+        triggerData: { bytes },
+        triggerMetadata,
+        retryContext: { retryCount: attempts - 1, maxRetryCount: maxAttempts - 1 },
+      });
       await options.writeOutputs(fn, response, triggerMetadata);
       receipts.record(key, 'done', attempts);
       log.info('Blob trigger completed', { function: fn.name, blobId: id, attempts, durationMs: Date.now() - started });
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 412 || (error as { statusCode?: number }).statusCode === 404) return; // changed or deleted meanwhile: the next scan sees the new state
+      if (
+        (error as { statusCode?: number }).statusCode === 412 ||
+        (error as { statusCode?: number }).statusCode === 404
+      )
+        return; // changed or deleted meanwhile: the next scan sees the new state
       const message = error instanceof Error ? error.message : String(error);
       const poisoned = attempts >= maxAttempts;
       receipts.record(key, poisoned ? 'poison' : 'failed', attempts, message.slice(0, 1000));
       log.warn('Blob trigger failed', { function: fn.name, blobId: id, attempts, maxAttempts });
       if (poisoned) {
-        log.error('Blob moved to the poison list', { function: fn.name, blobId: id, attempts, etag: key.etag, poisonQueue: POISON_QUEUE });
+        log.error('Blob moved to the poison list', {
+          function: fn.name,
+          blobId: id,
+          attempts,
+          etag: key.etag,
+          poisonQueue: POISON_QUEUE,
+        });
         const queue = storage.queue(fn.trigger.connection).getQueueClient(POISON_QUEUE);
-        const body = { Type: 'BlobTrigger', FunctionId: `Host.Functions.${fn.name}`, BlobType: 'BlockBlob', ContainerName: pattern.container, BlobName: item.name, ETag: key.etag };
-        await queue.createIfNotExists().then(() => queue.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64'))).catch(() => undefined);
+        const body = {
+          Type: 'BlobTrigger',
+          FunctionId: `Host.Functions.${fn.name}`,
+          BlobType: 'BlockBlob',
+          ContainerName: pattern.container,
+          BlobName: item.name,
+          ETag: key.etag,
+        };
+        await queue
+          .createIfNotExists()
+          .then(() => queue.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64')))
+          .catch(() => undefined);
       }
     }
   }
@@ -86,7 +127,10 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
     for (const { fn, pattern } of triggers) {
       const container = storage.blob(fn.trigger.connection).getContainerClient(pattern.container);
       await container.createIfNotExists();
-      for await (const item of container.listBlobsFlat({ prefix: pattern.prefix || undefined, includeMetadata: true })) {
+      for await (const item of container.listBlobsFlat({
+        prefix: pattern.prefix || undefined,
+        includeMetadata: true,
+      })) {
         if (stopped) return;
         const params = pattern.match(item.name);
         if (params) await fire(fn, pattern, item, params);
@@ -97,7 +141,9 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
   const loop = () => {
     if (stopped) return;
     running = scan()
-      .catch((error: unknown) => log.warn('Blob scan failed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        log.warn('Blob scan failed', { error: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, options.pollMs ?? 1000);
       });
@@ -113,7 +159,14 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      // An invocation in flight gets a grace period, like the host's shutdown timeout; a hung one is abandoned
+      // (its blob has no receipt, so it fires again on the next start).
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        running,
+        new Promise((resolve) => (grace = setTimeout(resolve, options.shutdownGraceMs ?? 10_000))),
+      ]);
+      clearTimeout(grace);
     },
   };
 }

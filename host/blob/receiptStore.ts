@@ -29,8 +29,11 @@ export function openReceiptStore(dataDir: string) {
     function_name TEXT NOT NULL, container TEXT NOT NULL, blob_name TEXT NOT NULL, etag TEXT NOT NULL,
     status TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT, updated_at TEXT NOT NULL,
     PRIMARY KEY (function_name, container, blob_name, etag))`);
-  const get = db.prepare('SELECT status, attempts FROM blob_receipts WHERE function_name = ? AND container = ? AND blob_name = ? AND etag = ?');
-  const upsert = db.prepare(`INSERT INTO blob_receipts VALUES (@functionName, @container, @blobName, @etag, @status, @attempts, @lastError, @updatedAt)
+  const get = db.prepare(
+    'SELECT status, attempts FROM blob_receipts WHERE function_name = ? AND container = ? AND blob_name = ? AND etag = ?',
+  );
+  const upsert =
+    db.prepare(`INSERT INTO blob_receipts VALUES (@functionName, @container, @blobName, @etag, @status, @attempts, @lastError, @updatedAt)
     ON CONFLICT (function_name, container, blob_name, etag) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
     last_error = excluded.last_error, updated_at = excluded.updated_at`);
   const poison = db.prepare("SELECT * FROM blob_receipts WHERE status = 'poison' ORDER BY updated_at");
@@ -38,7 +41,8 @@ export function openReceiptStore(dataDir: string) {
   type Key = { functionName: string; container: string; blobName: string; etag: string };
   return {
     get(key: Key): { status: ReceiptStatus; attempts: number } | undefined {
-      return get.get(key.functionName, key.container, key.blobName, key.etag) as { status: ReceiptStatus; attempts: number } | undefined;
+      return get.get(key.functionName, key.container, key.blobName, key.etag) as
+        { status: ReceiptStatus; attempts: number } | undefined;
     },
     record(key: Key, status: ReceiptStatus, attempts: number, lastError?: string): void {
       upsert.run({ ...key, status, attempts, lastError: lastError ?? null, updatedAt: new Date().toISOString() });

@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
  * Resolves a binding expression such as `results/{name}-{rand-guid}.json` or `%QUEUE_NAME%` against the trigger's
  * binding data (case-insensitive, dotted paths into objects) and app settings, like the host's binding templates.
  */
-export function resolveBindingExpression(template: string, bindingData: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveBindingExpression(
+  template: string,
+  bindingData: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const withSettings = template.replace(/%([^%]+)%/g, (_m, name: string) => {
     const value = env[name];
     if (value === undefined) throw new Error(`App setting "${name}" used in a binding expression is not set`);
@@ -22,7 +26,8 @@ export function resolveBindingExpression(template: string, bindingData: Record<s
       const entry = Object.entries(value as Record<string, unknown>).find(([k]) => k.toLowerCase() === part);
       value = entry?.[1];
     }
-    if (value === undefined || value === null || typeof value === 'object') throw new Error(`No value for binding expression "{${expr}}"`);
+    if (value === undefined || value === null || typeof value === 'object')
+      throw new Error(`No value for binding expression "{${expr}}"`);
     return String(value);
   });
 }

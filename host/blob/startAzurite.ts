@@ -51,18 +51,38 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
   fs.mkdirSync(options.location, { recursive: true });
   const script = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'azurite.js');
   const args = [
-    script, '--location', options.location, '--disableTelemetry', '--skipApiVersionCheck', '--loose',
-    '--blobHost', '127.0.0.1', '--queueHost', '127.0.0.1', '--tableHost', '127.0.0.1',
-    '--blobPort', String(options.blobPort ?? 10000), '--queuePort', String(options.queuePort ?? 10001), '--tablePort', String(options.tablePort ?? 10002),
+    script,
+    '--location',
+    options.location,
+    '--disableTelemetry',
+    '--skipApiVersionCheck',
+    '--loose',
+    '--blobHost',
+    '127.0.0.1',
+    '--queueHost',
+    '127.0.0.1',
+    '--tableHost',
+    '127.0.0.1',
+    '--blobPort',
+    String(options.blobPort ?? 10000),
+    '--queuePort',
+    String(options.queuePort ?? 10001),
+    '--tablePort',
+    String(options.tablePort ?? 10002),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const endpoints: Record<string, string> = {};
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Azurite did not start within ${options.startTimeoutMs ?? 30000} ms: ${output.slice(-500)}`)), options.startTimeoutMs ?? 30000);
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`Azurite did not start within ${options.startTimeoutMs ?? 30000} ms: ${output.slice(-500)}`)),
+      options.startTimeoutMs ?? 30000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      for (const m of output.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at (\S+)/g)) endpoints[m[1]!] = m[2]!;
+      for (const m of output.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at (\S+)/g))
+        endpoints[m[1]!] = m[2]!;
       if (endpoints.Blob && endpoints.Queue && endpoints.Table) {
         clearTimeout(timer);
         resolve();

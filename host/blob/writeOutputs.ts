@@ -21,7 +21,11 @@ function queueMessages(data: RpcTypedData): string[] {
  */
 export function createOutputWriter(storage: StorageClients, log: HostLogger) {
   const ignored = new Set<string>();
-  return async function writeOutputs(fn: RegisteredFunctionInfo, response: RpcInvocationResponse, bindingData: Record<string, unknown>): Promise<void> {
+  return async function writeOutputs(
+    fn: RegisteredFunctionInfo,
+    response: RpcInvocationResponse,
+    bindingData: Record<string, unknown>,
+  ): Promise<void> {
     const outputs = [...(response.outputData ?? [])];
     if (fn.bindings.$return && response.returnValue) outputs.push({ name: '$return', data: response.returnValue });
     for (const { name, data } of outputs) {
@@ -37,12 +41,18 @@ export function createOutputWriter(storage: StorageClients, log: HostLogger) {
         const bytes = typedDataBytes(data);
         await container.getBlockBlobClient(path.slice(slash + 1)).uploadData(bytes);
       } else if (type === 'queue') {
-        const queue = storage.queue(binding.connection).getQueueClient(resolveBindingExpression(String(binding.queueName ?? ''), bindingData));
+        const queue = storage
+          .queue(binding.connection)
+          .getQueueClient(resolveBindingExpression(String(binding.queueName ?? ''), bindingData));
         await queue.createIfNotExists();
-        for (const message of queueMessages(data)) await queue.sendMessage(Buffer.from(message, 'utf8').toString('base64'));
+        for (const message of queueMessages(data))
+          await queue.sendMessage(Buffer.from(message, 'utf8').toString('base64'));
       } else if (!ignored.has(binding.type)) {
         ignored.add(binding.type);
-        log.warn(`Output binding type "${binding.type}" is not implemented by this host; ignored`, { function: fn.name, type: binding.type });
+        log.warn(`Output binding type "${binding.type}" is not implemented by this host; ignored`, {
+          function: fn.name,
+          type: binding.type,
+        });
       }
     }
   };

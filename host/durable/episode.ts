@@ -179,6 +179,7 @@ function commitEpisode(ctx: EngineContext, c: CommitInput): { newHistory: Histor
     next.execution_id = newExecutionId();
     next.input = input;
     store.enqueue(id, next.execution_id, historyEvent(EventType.ExecutionStarted, now, { Name: inst.name, Input: input ?? undefined }), nowMs);
+    for (const e of replay?.unconsumedEvents ?? []) store.enqueue(id, null, { ...e, IsPlayed: false }, nowMs);
     ready.push(id);
   }
   store.updateInstance(next);

@@ -23,6 +23,8 @@ export interface ReplayOutput {
   /** Pending timers the orchestrator cancelled (e.g. the loser of a Task.any race). */
   canceledTimers: number[];
   continueAsNew?: { input?: string };
+  /** EventRaised events no waiter consumed (carried over to the next generation on continueAsNew). */
+  unconsumedEvents: HistoryEvent[];
 }
 
 /** The orchestrator used something the engine cannot replay; the instance fails with this message. */
@@ -81,6 +83,7 @@ class Replayer {
     subOrchestrations: [],
     synthetic: [],
     canceledTimers: [],
+    unconsumedEvents: [],
   };
 
   constructor(private readonly input: ReplayInput) {
@@ -115,6 +118,7 @@ class Replayer {
           break;
       }
     }
+    for (const [key, events] of this.deferred) if (key.startsWith('event:')) this.out.unconsumedEvents.push(...events);
     return this.out;
   }
 

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS instances (
   parent_task_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS instances_created ON instances(created_at, instance_id);
+-- One row per episode: event is a JSON array of the history events it appended, seq the index of the first.
 CREATE TABLE IF NOT EXISTS history (
   instance_id TEXT NOT NULL,
   seq INTEGER NOT NULL,

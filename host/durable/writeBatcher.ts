@@ -7,14 +7,21 @@ interface Pending {
 }
 
 /**
- * Group commit: writes queued during one turn of the event loop are committed in a single SQLite transaction, each
- * in its own savepoint so one failing write does not undo the others. A write's promise settles after the commit.
+ * Group commit: writes queued during one turn of the event loop are committed in a single SQLite transaction. If
+ * one write throws, the batch is rolled back and its writes are retried one transaction each, so a failing write
+ * never undoes the others. A write's promise settles after its commit.
  */
 export class WriteBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
+  private readonly runAll: (batch: Pending[]) => unknown[];
+  private readonly runOne: (fn: () => unknown) => unknown;
 
-  constructor(private readonly store: DurableStore) {}
+  constructor(store: DurableStore) {
+    // Transaction wrappers are built once: creating one per commit is measurable at thousands of commits/s.
+    this.runAll = store.db.transaction((batch: Pending[]) => batch.map((item) => item.fn()));
+    this.runOne = store.db.transaction((fn: () => unknown) => fn());
+  }
 
   /** Queues `fn` (synchronous SQLite work) and resolves with its result once committed. */
   write<T>(fn: () => T): Promise<T> {
@@ -33,25 +40,19 @@ export class WriteBatcher {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const results: { ok: boolean; value: unknown }[] = [];
+    let values: unknown[];
     try {
-      this.store.transaction(() => {
-        for (const item of batch) {
-          try {
-            results.push({ ok: true, value: this.store.transaction(item.fn) });
-          } catch (error) {
-            results.push({ ok: false, value: error });
-          }
+      values = this.runAll(batch);
+    } catch {
+      for (const item of batch) {
+        try {
+          item.resolve(this.runOne(item.fn));
+        } catch (error) {
+          item.reject(error);
         }
-      });
-    } catch (error) {
-      for (const item of batch) item.reject(error);
+      }
       return;
     }
-    batch.forEach((item, i) => {
-      const r = results[i];
-      if (r?.ok) item.resolve(r.value);
-      else item.reject(r?.value);
-    });
+    batch.forEach((item, i) => item.resolve(values[i]));
   }
 }

@@ -4,8 +4,8 @@
  * its programming model only once per process, so the module is one singleton that routes every call to the
  * registry of the app being loaded (or, after loading, the app loaded last).
  */
-import Module = require('node:module');
-import path = require('node:path');
+import Module from 'node:module';
+import path from 'node:path';
 
 import type { AppRegistry } from './appRegistry';
 import type { FunctionCallback, HookCallback, ProgrammingModel, RpcLogCategory, RpcLogLevel } from './rpcTypes';

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { BindingInfo, FunctionInvoker, RegisteredFunctionInfo } from '../types';
 import type { AppRegistry, RegisteredFunction } from './appRegistry';
 import { currentProgrammingModel } from './coreApi';
-import { runHooks } from './runHooks';
 import type { RpcInvocationResponse, RpcParameterBinding, RpcTypedData } from './rpcTypes';
+import { runHooks } from './runHooks';
 import { fromTypedData, toTypedData } from './typedData';
 
 /** Supplies data for a non-trigger input binding (the worker's `inputData` entry), computed per invocation. */
@@ -103,10 +103,23 @@ export function createInvoker(
     const model2 = model.getInvocationModel(coreCtx);
     const { context, inputs } = await model2.getArguments();
     const hookData: Record<string, unknown> = {};
-    const pre = { hookData, appHookData: app.appHookData, invocationContext: context, inputs, functionCallback: fn.callback };
+    const pre = {
+      hookData,
+      appHookData: app.appHookData,
+      invocationContext: context,
+      inputs,
+      functionCallback: fn.callback,
+    };
     coreCtx.state = 'preInvocationHooks';
     await runHooks(app, 'preInvocation', pre).finally(() => (coreCtx.state = undefined));
-    const post = { hookData, appHookData: app.appHookData, invocationContext: context, inputs: pre.inputs, result: null as unknown, error: null as unknown };
+    const post = {
+      hookData,
+      appHookData: app.appHookData,
+      invocationContext: context,
+      inputs: pre.inputs,
+      result: null as unknown,
+      error: null as unknown,
+    };
     coreCtx.state = 'invocation';
     try {
       post.result = await model2.invokeFunction(context, pre.inputs, pre.functionCallback);

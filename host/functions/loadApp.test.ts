@@ -12,7 +12,20 @@ describe('loadApp', () => {
   it('registers every function of the app with its trigger and bindings', async () => {
     const loaded = await loadApp(path.join(apps, 'basic'), { log: createMemoryLogger() });
     const names = loaded.functions.map((f) => f.name).sort();
-    expect(names).toEqual(['admin', 'appStarted', 'echo', 'echoActivity', 'fail', 'hello', 'item', 'ping', 'saveBlob', 'stream', 'withExtraInput']);
+    expect(names).toEqual([
+      'admin',
+      'appStarted',
+      'echo',
+      'echoActivity',
+      'fail',
+      'hello',
+      'item',
+      'logsSecret',
+      'ping',
+      'saveBlob',
+      'stream',
+      'withExtraInput',
+    ]);
     const item = loaded.functions.find((f) => f.name === 'item');
     expect(item?.trigger).toMatchObject({ type: 'httpTrigger', route: 'items/{id:int}/{part:alpha?}' });
     expect(loaded.hostJson).toMatchObject({ extensions: { http: { routePrefix: 'api' } } });
@@ -38,7 +51,9 @@ describe('loadApp', () => {
   it('runs appStart and preInvocation hooks', async () => {
     const loaded = await loadApp(path.join(apps, 'basic'), { log: createMemoryLogger() });
     await expect(loaded.invoker.invoke('appStarted', {})).resolves.toBe(true);
-    await expect(loaded.invoker.invoke('echoActivity', { hook: 1 })).resolves.toMatchObject({ got: { hook: 1, seenByHook: true } });
+    await expect(loaded.invoker.invoke('echoActivity', { hook: 1 })).resolves.toMatchObject({
+      got: { hook: 1, seenByHook: true },
+    });
   });
 
   it('supplies extension input bindings and ignores unknown ones once', async () => {
@@ -51,15 +66,25 @@ describe('loadApp', () => {
       stop: async () => undefined,
     };
     const loaded = await loadApp(path.join(apps, 'basic'), { log, extensions: [ext] });
-    await expect(loaded.invoker.invoke('withExtraInput', 1)).resolves.toEqual({ client: { for: 'withExtraInput', binding: 'client' }, nothing: null });
+    await expect(loaded.invoker.invoke('withExtraInput', 1)).resolves.toEqual({
+      client: { for: 'withExtraInput', binding: 'client' },
+      nothing: null,
+    });
     await loaded.invoker.invoke('withExtraInput', 2);
     expect(log.lines.filter((l) => l.message.includes('"unknownThing"'))).toHaveLength(1);
   });
 
+  it('passes user logs through log hooks', async () => {
+    const log = createMemoryLogger();
+    const loaded = await loadApp(path.join(apps, 'basic'), { log });
+    await expect(loaded.invoker.invoke('logsSecret', 1)).resolves.toBe('logged');
+    expect(log.lines.some((l) => l.message.includes('[scrubbed]'))).toBe(true);
+    expect(log.lines.some((l) => l.message.includes('secret value'))).toBe(false);
+  });
+
   it('rejects with the error the function threw', async () => {
     const loaded = await loadApp(path.join(apps, 'basic'), { log: createMemoryLogger() });
-    const fail = loaded.functions.find((f) => f.name === 'fail');
-    expect(fail).toBeDefined();
+    await expect(loaded.invoker.invoke('fail', undefined)).rejects.toThrow('boom');
     await expect(loaded.invoker.invoke('nope', 1)).rejects.toThrow(/not registered/);
   });
 

@@ -1,8 +1,9 @@
-import fs = require('node:fs');
-import path = require('node:path');
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import fg = require('fast-glob');
+import fg from 'fast-glob';
 
 import { HostStartupError } from '../hostStartupError';
 import { createHostLogger } from '../log';
@@ -42,7 +43,11 @@ let loading: Promise<unknown> = Promise.resolve();
 function forgetAppModules(appDir: string): void {
   const hostRoot = path.resolve(__dirname, '..');
   for (const file of Object.keys(require.cache)) {
-    if (file.startsWith(appDir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(hostRoot + path.sep)) {
+    if (
+      file.startsWith(appDir + path.sep) &&
+      !file.includes(`${path.sep}node_modules${path.sep}`) &&
+      !file.startsWith(hostRoot + path.sep)
+    ) {
       delete require.cache[file];
     }
   }
@@ -51,7 +56,7 @@ function forgetAppModules(appDir: string): void {
 function describeLoadError(file: string, error: unknown): string {
   const err = error instanceof Error ? error : new Error(String(error));
   // A SyntaxError from require() names the file and line only in the first line of its stack.
-  const where = err instanceof SyntaxError ? (err.stack ?? '').split('\n')[0] ?? '' : '';
+  const where = err instanceof SyntaxError ? ((err.stack ?? '').split('\n')[0] ?? '') : '';
   const location = where && where !== `${err.name}: ${err.message}` ? ` (${where})` : '';
   return `Worker was unable to load entry point "${file}": ${err.name}: ${err.message}${location}`;
 }
@@ -67,7 +72,7 @@ async function loadEntryPoints(app: AppRegistry, main: string, isEsm: boolean): 
     app.currentEntryPoint = full;
     try {
       if (full.endsWith('.mjs') || (isEsm && !full.endsWith('.cjs'))) await import(pathToFileURL(full).href);
-      else require(full);
+      else createRequire(full)(full);
     } catch (error) {
       throw new HostStartupError(describeLoadError(file, error), { cause: error });
     } finally {
@@ -93,7 +98,17 @@ async function loadAppNow(appDir: string, options: LoadAppOptions): Promise<Load
   for (const [k, v] of Object.entries(files.settings)) if (process.env[k] === undefined) process.env[k] = v;
   for (const [k, v] of Object.entries(options.env ?? {})) process.env[k] = v;
 
-  const sink: LogSink = (level, category, message, invocationId) => {
+  const sink: LogSink = (rawLevel, category, rawMessage, invocationId) => {
+    // Log hooks see every log first and may change its level or message (as `LogHookContext` allows).
+    const entry = { level: rawLevel, message: rawMessage, category, hookData: {}, appHookData: app.appHookData };
+    for (const hook of app.hooks.get('log') ?? []) {
+      try {
+        void hook(entry);
+      } catch {
+        // a failing log hook must not break logging
+      }
+    }
+    const { level, message } = entry;
     if (level === 'debug' || level === 'trace' || level === 'none') return;
     const method = level === 'error' || level === 'critical' ? 'error' : level === 'warning' ? 'warn' : 'info';
     log[method](message, { category, invocationId });
@@ -104,7 +119,8 @@ async function loadAppNow(appDir: string, options: LoadAppOptions): Promise<Load
   forgetAppModules(appDir);
   await loadEntryPoints(app, files.packageJson.main ?? '', files.packageJson.type === 'module');
   if (app.functions.size === 0) log.warn('The app registered no functions', { appDir });
-  if (!currentProgrammingModel(app)) throw new HostStartupError('The app never loaded @azure/functions v4 (no programming model set)');
+  if (!currentProgrammingModel(app))
+    throw new HostStartupError('The app never loaded @azure/functions v4 (no programming model set)');
 
   const appStart = { hookData: app.appLevelOnlyHookData, appHookData: app.appHookData, functionAppDirectory: appDir };
   await runHooks(app, 'appStart', appStart);
@@ -115,11 +131,15 @@ async function loadAppNow(appDir: string, options: LoadAppOptions): Promise<Load
   const providers: Record<string, InputBindingProvider> = { ...options.inputBindings };
   for (const ext of options.extensions ?? []) Object.assign(providers, ext.inputBindings ?? {});
   const ignored = new Set<string>();
-  const invoker = createInvoker(app, () => providers, (type, fn) => {
-    if (ignored.has(type)) return;
-    ignored.add(type);
-    log.warn(`Binding type "${type}" is not implemented by this host; ignored`, { function: fn, type });
-  });
+  const invoker = createInvoker(
+    app,
+    () => providers,
+    (type, fn) => {
+      if (ignored.has(type)) return;
+      ignored.add(type);
+      log.warn(`Binding type "${type}" is not implemented by this host; ignored`, { function: fn, type });
+    },
+  );
   return {
     appDir,
     hostJson: files.hostJson,
@@ -128,6 +148,7 @@ async function loadAppNow(appDir: string, options: LoadAppOptions): Promise<Load
     invoker,
     capabilities,
     addInputBindings: (more) => Object.assign(providers, more),
-    terminate: async () => runHooks(app, 'appTerminate', { hookData: app.appLevelOnlyHookData, appHookData: app.appHookData }),
+    terminate: async () =>
+      runHooks(app, 'appTerminate', { hookData: app.appLevelOnlyHookData, appHookData: app.appHookData }),
   };
 }

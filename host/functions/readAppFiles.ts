@@ -1,5 +1,5 @@
-import fs = require('node:fs');
-import path = require('node:path');
+import fs from 'node:fs';
+import path from 'node:path';
 
 import { HostStartupError } from '../hostStartupError';
 

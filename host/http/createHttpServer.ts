@@ -16,7 +16,11 @@ export interface HttpServerDeps {
   systemRoutes: SystemRoute[];
   log: HostLogger;
   /** Writes the invocation's output bindings (blob, queue…) before the response goes out. */
-  writeOutputs(fn: RegisteredFunctionInfo, response: RpcInvocationResponse, bindingData: Record<string, unknown>): Promise<void>;
+  writeOutputs(
+    fn: RegisteredFunctionInfo,
+    response: RpcInvocationResponse,
+    bindingData: Record<string, unknown>,
+  ): Promise<void>;
   maxBodyBytes?: number;
 }
 
@@ -33,7 +37,8 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-const LANDING = '<!doctype html><title>Functions host</title><p>Your Functions 4.0 app is up and running (embedded host).</p>';
+const LANDING =
+  '<!doctype html><title>Functions host</title><p>Your Functions 4.0 app is up and running (embedded host).</p>';
 
 /** The HTTP front end: system routes, then the app's HTTP triggers with the host's auth, 401/404/405 rules. */
 export function createHttpServer(deps: HttpServerDeps): http.Server {
@@ -42,7 +47,13 @@ export function createHttpServer(deps: HttpServerDeps): http.Server {
   const limit = deps.maxBodyBytes ?? 210 * 1024 * 1024;
   const httpUri = app.capabilities.HttpUri;
 
-  async function invokeHttp(route: HttpRoute, params: Record<string, string>, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  async function invokeHttp(
+    route: HttpRoute,
+    params: Record<string, string>,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
     const fn = app.invoker.info(route.functionName);
     if (!fn) throw new Error(`unknown function ${route.functionName}`);
     const headers = flattenHeaders(req.headers);
@@ -54,7 +65,11 @@ export function createHttpServer(deps: HttpServerDeps): http.Server {
       const proxy = proxyStream(httpUri, invocationId, req, res, req.headers.host ?? url.host);
       const rpc = { method: req.method, url: url.toString(), headers, params, query };
       try {
-        const response = await app.invoker.invokeRpc(fn.name, { invocationId, triggerData: { http: rpc }, triggerMetadata });
+        const response = await app.invoker.invokeRpc(fn.name, {
+          invocationId,
+          triggerData: { http: rpc },
+          triggerMetadata,
+        });
         await deps.writeOutputs(fn, response, triggerMetadata);
         await proxy.done;
       } catch (error) {
@@ -66,7 +81,10 @@ export function createHttpServer(deps: HttpServerDeps): http.Server {
       const rpc = toRpcHttpRequest(req.method ?? 'GET', url, req.headers, params, body);
       const response = await app.invoker.invokeRpc(fn.name, { triggerData: { http: rpc }, triggerMetadata });
       await deps.writeOutputs(fn, response, triggerMetadata);
-      const out = route.responseBinding === '$return' || !route.responseBinding ? response.returnValue : response.outputData?.find((o) => o.name === route.responseBinding)?.data;
+      const out =
+        route.responseBinding === '$return' || !route.responseBinding
+          ? response.returnValue
+          : response.outputData?.find((o) => o.name === route.responseBinding)?.data;
       writeRpcResponse(res, out?.http, req.method === 'HEAD');
     }
     log.info('Executed function', { function: fn.name, durationMs: Date.now() - started, status: res.statusCode });

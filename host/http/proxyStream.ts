@@ -15,7 +15,12 @@ export function proxyStream(
   hostHeader: string,
 ): { done: Promise<void>; abort(): void } {
   const target = new URL(req.url ?? '/', httpUri);
-  const headers = { ...flattenHeaders(req.headers), 'x-ms-invocation-id': invocationId, 'x-forwarded-host': hostHeader, 'x-forwarded-proto': 'http' };
+  const headers = {
+    ...flattenHeaders(req.headers),
+    'x-ms-invocation-id': invocationId,
+    'x-forwarded-host': hostHeader,
+    'x-forwarded-proto': 'http',
+  };
   let outbound: http.ClientRequest | undefined;
   const done = new Promise<void>((resolve, reject) => {
     outbound = http.request(target, { method: req.method, headers }, (proxyRes) => {

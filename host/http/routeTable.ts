@@ -34,9 +34,20 @@ export function createRouteTable(functions: RegisteredFunctionInfo[], routePrefi
     if (fn.trigger.type.toLowerCase() !== 'httptrigger') continue;
     const route = typeof fn.trigger.route === 'string' && fn.trigger.route !== '' ? fn.trigger.route : fn.name;
     const full = [routePrefix, route.replace(/^\/+/, '')].filter(Boolean).join('/');
-    const methods = Array.isArray(fn.trigger.methods) && fn.trigger.methods.length > 0 ? fn.trigger.methods.map((m) => String(m).toUpperCase()) : ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'];
-    const responseBinding = Object.entries(fn.bindings).find(([, b]) => b.direction === 'out' && b.type.toLowerCase() === 'http')?.[0];
-    routes.push({ functionName: fn.name, methods, authLevel: toAuthLevel(fn.trigger.authLevel), template: parseRouteTemplate(full, fn.name), responseBinding });
+    const methods =
+      Array.isArray(fn.trigger.methods) && fn.trigger.methods.length > 0
+        ? fn.trigger.methods.map((m) => String(m).toUpperCase())
+        : ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'];
+    const responseBinding = Object.entries(fn.bindings).find(
+      ([, b]) => b.direction === 'out' && b.type.toLowerCase() === 'http',
+    )?.[0];
+    routes.push({
+      functionName: fn.name,
+      methods,
+      authLevel: toAuthLevel(fn.trigger.authLevel),
+      template: parseRouteTemplate(full, fn.name),
+      responseBinding,
+    });
   }
   const cmp = (a: HttpRoute, b: HttpRoute) => {
     const n = Math.max(a.template.precedence.length, b.template.precedence.length);

@@ -26,7 +26,8 @@ export interface RouteTemplate {
 const isNum = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
 const NUMBER_ARG = (fn: string, args: string[], n: number): number[] => {
   const nums = args.map(Number);
-  if (args.length !== n || nums.some((x) => !Number.isFinite(x))) throw new Error(`constraint ${fn} needs ${n} number(s)`);
+  if (args.length !== n || nums.some((x) => !Number.isFinite(x)))
+    throw new Error(`constraint ${fn} needs ${n} number(s)`);
   return nums;
 };
 
@@ -42,29 +43,54 @@ function constraint(spec: string): (value: string) => boolean {
     return check;
   };
   switch (name) {
-    case 'int': return bare((v) => /^-?\d+$/.test(v) && Math.abs(Number(v)) <= 2 ** 31);
-    case 'long': return bare((v) => /^-?\d+$/.test(v));
-    case 'bool': return bare((v) => /^(true|false)$/i.test(v));
-    case 'double': case 'float': case 'decimal': return bare(isNum);
-    case 'guid': return bare((v) => /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i.test(v));
-    case 'datetime': return bare((v) => !Number.isNaN(Date.parse(v)));
-    case 'alpha': return bare((v) => /^[a-z]+$/i.test(v));
-    case 'minlength': { const [n = 0] = NUMBER_ARG(name, args, 1); return (v) => v.length >= n; }
-    case 'maxlength': { const [n = 0] = NUMBER_ARG(name, args, 1); return (v) => v.length <= n; }
+    case 'int':
+      return bare((v) => /^-?\d+$/.test(v) && Math.abs(Number(v)) <= 2 ** 31);
+    case 'long':
+      return bare((v) => /^-?\d+$/.test(v));
+    case 'bool':
+      return bare((v) => /^(true|false)$/i.test(v));
+    case 'double':
+    case 'float':
+    case 'decimal':
+      return bare(isNum);
+    case 'guid':
+      return bare((v) => /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i.test(v));
+    case 'datetime':
+      return bare((v) => !Number.isNaN(Date.parse(v)));
+    case 'alpha':
+      return bare((v) => /^[a-z]+$/i.test(v));
+    case 'minlength': {
+      const [n = 0] = NUMBER_ARG(name, args, 1);
+      return (v) => v.length >= n;
+    }
+    case 'maxlength': {
+      const [n = 0] = NUMBER_ARG(name, args, 1);
+      return (v) => v.length <= n;
+    }
     case 'length': {
       const nums = args.length === 1 ? NUMBER_ARG(name, args, 1) : NUMBER_ARG(name, args, 2);
       const [lo = 0, hi = lo] = nums;
       return (v) => v.length >= lo && v.length <= hi;
     }
-    case 'min': { const [n = 0] = NUMBER_ARG(name, args, 1); return (v) => isNum(v) && Number(v) >= n; }
-    case 'max': { const [n = 0] = NUMBER_ARG(name, args, 1); return (v) => isNum(v) && Number(v) <= n; }
-    case 'range': { const [lo = 0, hi = 0] = NUMBER_ARG(name, args, 2); return (v) => isNum(v) && Number(v) >= lo && Number(v) <= hi; }
+    case 'min': {
+      const [n = 0] = NUMBER_ARG(name, args, 1);
+      return (v) => isNum(v) && Number(v) >= n;
+    }
+    case 'max': {
+      const [n = 0] = NUMBER_ARG(name, args, 1);
+      return (v) => isNum(v) && Number(v) <= n;
+    }
+    case 'range': {
+      const [lo = 0, hi = 0] = NUMBER_ARG(name, args, 2);
+      return (v) => isNum(v) && Number(v) >= lo && Number(v) <= hi;
+    }
     case 'regex': {
       if (raw === undefined) throw new Error('constraint regex needs a pattern');
       const re = new RegExp(`^(?:${raw})$`, 'i');
       return (v) => re.test(v);
     }
-    default: throw new Error(`unknown constraint "${name}"`);
+    default:
+      throw new Error(`unknown constraint "${name}"`);
   }
 }
 
@@ -72,7 +98,10 @@ function parseParam(body: string): RouteParam {
   // The regex constraint may contain ':' and '=' of its own, so split on the first of each outside parentheses.
   const m = /^(\*{0,2})([A-Za-z_][A-Za-z0-9_]*)((?::[^:=?]+(?:\([^)]*\))?)*)(\?)?(?:=(.*))?$/s.exec(body);
   if (!m) throw new Error(`malformed parameter "{${body}}"`);
-  const constraints = (m[3] ?? '').split(/:(?![^(]*\))/).filter(Boolean).map(constraint);
+  const constraints = (m[3] ?? '')
+    .split(/:(?![^(]*\))/)
+    .filter(Boolean)
+    .map(constraint);
   return { name: m[2] ?? '', catchAll: (m[1] ?? '') !== '', optional: m[4] === '?', defaultValue: m[5], constraints };
 }
 
@@ -84,15 +113,31 @@ function parseSegment(text: string): Segment {
   let rest = text;
   while (rest.length > 0) {
     const open = rest.indexOf('{');
-    const close = rest.indexOf('}');
     if (open < 0) {
-      if (close >= 0) throw new Error(`unbalanced "}" in "${text}"`);
+      if (rest.includes('}')) throw new Error(`unbalanced "}" in "${text}"`);
       pattern += escapeRe(rest);
       break;
     }
-    if (close < open) throw new Error(`unbalanced braces in "${text}"`);
+    if (rest.slice(0, open).includes('}')) throw new Error(`unbalanced braces in "${text}"`);
+    // Inside a parameter, "}}" is an escaped brace (regex constraints such as regex(^\\d{{3}}$)).
+    let close = -1;
+    for (let k = open + 1; k < rest.length; k++) {
+      if (rest[k] !== '}') continue;
+      if (rest[k + 1] === '}') {
+        k++;
+        continue;
+      }
+      close = k;
+      break;
+    }
+    if (close < 0) throw new Error(`unbalanced "{" in "${text}"`);
     pattern += escapeRe(rest.slice(0, open));
-    const param = parseParam(rest.slice(open + 1, close));
+    const param = parseParam(
+      rest
+        .slice(open + 1, close)
+        .replace(/\{\{/g, '{')
+        .replace(/\}\}/g, '}'),
+    );
     params.push(param);
     pattern += param.catchAll ? '(.*)' : '([^/]+?)';
     rest = rest.slice(close + 1);
@@ -116,16 +161,28 @@ export function parseRouteTemplate(template: string, functionName = ''): RouteTe
     segments.forEach((s, i) => {
       const last = i === segments.length - 1;
       if (s.params.some((p) => p.catchAll) && !last) throw new Error('a catch-all parameter must be the last segment');
-      if (s.params.some((p) => p.optional || p.defaultValue !== undefined) && s.params.length > 1) throw new Error('an optional parameter must be alone in its segment');
+      if (s.params.some((p) => p.optional || p.defaultValue !== undefined) && s.params.length > 1)
+        throw new Error('an optional parameter must be alone in its segment');
     });
-    const firstOptional = segments.findIndex((s) => s.params.some((p) => p.optional || p.defaultValue !== undefined || p.catchAll));
-    if (firstOptional >= 0 && segments.slice(firstOptional).some((s) => s.literal || s.params.some((p) => !(p.optional || p.defaultValue !== undefined || p.catchAll)))) {
+    const firstOptional = segments.findIndex((s) =>
+      s.params.some((p) => p.optional || p.defaultValue !== undefined || p.catchAll),
+    );
+    if (
+      firstOptional >= 0 &&
+      segments
+        .slice(firstOptional)
+        .some((s) => s.literal || s.params.some((p) => !(p.optional || p.defaultValue !== undefined || p.catchAll)))
+    ) {
       throw new Error('an optional parameter can only be followed by optional parameters');
     }
   } catch (error) {
-    throw new HostStartupError(`Function "${functionName}": invalid route template "${template}": ${(error as Error).message}`);
+    throw new HostStartupError(
+      `Function "${functionName}": invalid route template "${template}": ${(error as Error).message}`,
+    );
   }
-  const precedence = segments.map((s) => (s.literal ? 1 : s.params.some((p) => p.catchAll) ? 5 : s.params.some((p) => p.constraints.length > 0) ? 2 : 3));
+  const precedence = segments.map((s) =>
+    s.literal ? 1 : s.params.some((p) => p.catchAll) ? 5 : s.params.some((p) => p.constraints.length > 0) ? 2 : 3,
+  );
 
   return {
     template,
@@ -137,7 +194,8 @@ export function parseRouteTemplate(template: string, functionName = ''): RouteTe
       for (let i = 0; i < segments.length; i++) {
         const seg = segments[i]!;
         const catchAll = seg.params.find((p) => p.catchAll);
-        const text = catchAll ? given.slice(i).join('/') : given[i];
+        const joined = catchAll ? given.slice(i).join('/') : given[i];
+        const text = catchAll && joined === '' ? undefined : joined;
         if (text === undefined) {
           if (seg.params.every((p) => p.optional || p.defaultValue !== undefined || p.catchAll)) {
             for (const p of seg.params) if (p.defaultValue !== undefined) params[p.name] = p.defaultValue;

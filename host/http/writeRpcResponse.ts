@@ -8,11 +8,15 @@ function serializeCookie(c: RpcHttpCookie): string {
   if (c.domain?.value) parts.push(`Domain=${c.domain.value}`);
   if (c.path?.value) parts.push(`Path=${c.path.value}`);
   const seconds = c.expires?.value?.seconds;
-  if (seconds !== undefined && seconds !== null) parts.push(`Expires=${new Date(Number(seconds) * 1000).toUTCString()}`);
+  if (seconds !== undefined && seconds !== null)
+    parts.push(`Expires=${new Date(Number(seconds) * 1000).toUTCString()}`);
   if (c.maxAge?.value !== undefined && c.maxAge.value !== null) parts.push(`Max-Age=${c.maxAge.value}`);
   if (c.secure?.value) parts.push('Secure');
   if (c.httpOnly?.value) parts.push('HttpOnly');
-  if (c.sameSite && c.sameSite !== 'none') parts.push(`SameSite=${c.sameSite === 'explicitNone' ? 'None' : c.sameSite[0]!.toUpperCase() + c.sameSite.slice(1)}`);
+  if (c.sameSite && c.sameSite !== 'none')
+    parts.push(
+      `SameSite=${c.sameSite === 'explicitNone' ? 'None' : c.sameSite[0]!.toUpperCase() + c.sameSite.slice(1)}`,
+    );
   return parts.join('; ');
 }
 

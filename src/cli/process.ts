@@ -46,13 +46,20 @@ export async function run(args: string[]): Promise<number> {
       concurrency: { type: 'string', default: '4' },
     },
   });
-  if (positionals.length === 0) throw new NonRetriableError('Usage', 'process needs at least one file or folder (see --help)');
-  if (!(NOTE_TEMPLATES as readonly string[]).includes(values.template)) throw new NonRetriableError('Usage', `--template must be one of ${NOTE_TEMPLATES.join(', ')}`);
+  if (positionals.length === 0)
+    throw new NonRetriableError('Usage', 'process needs at least one file or folder (see --help)');
+  if (!(NOTE_TEMPLATES as readonly string[]).includes(values.template))
+    throw new NonRetriableError('Usage', `--template must be one of ${NOTE_TEMPLATES.join(', ')}`);
   const timeoutMs = Number(values.timeout) * 1000;
   const concurrency = Number(values.concurrency);
-  if (!(timeoutMs > 0) || !Number.isInteger(concurrency) || concurrency < 1) throw new NonRetriableError('Usage', '--timeout and --concurrency must be positive numbers');
+  if (!(timeoutMs > 0) || !Number.isInteger(concurrency) || concurrency < 1)
+    throw new NonRetriableError('Usage', '--timeout and --concurrency must be positive numbers');
   const files = await collectInputs(positionals);
-  const host = await connectHost({ url: values.url, key: values.key, onStart: () => process.stderr.write('No host is running: starting the embedded host…\n') });
+  const host = await connectHost({
+    url: values.url,
+    key: values.key,
+    onStart: () => process.stderr.write('No host is running: starting the embedded host…\n'),
+  });
   try {
     const api = new ApiClient(host);
     const outDir = resolve(values.out);
@@ -60,7 +67,8 @@ export async function run(args: string[]): Promise<number> {
     const results: boolean[] = [];
     const queue = files.map((file, index) => ({ file, index }));
     const worker = async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) results[job.index] = await processOne(api, job.file, options, outDir, timeoutMs);
+      for (let job = queue.shift(); job; job = queue.shift())
+        results[job.index] = await processOne(api, job.file, options, outDir, timeoutMs);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
     const failed = results.filter((ok) => !ok).length;
@@ -71,7 +79,13 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-async function processOne(api: ApiClient, file: string, options: Record<string, string>, outDir: string, timeoutMs: number): Promise<boolean> {
+async function processOne(
+  api: ApiClient,
+  file: string,
+  options: Record<string, string>,
+  outDir: string,
+  timeoutMs: number,
+): Promise<boolean> {
   const label = fitLabel(basename(file));
   const show = (line: string) => process.stdout.write(line + '\n');
   let id: string;
@@ -96,10 +110,18 @@ async function processOne(api: ApiClient, file: string, options: Record<string, 
   const runtime = view.runtime?.runtimeStatus ?? 'Unknown';
   const awaiting = view.runtime?.customStatus?.stage === 'awaiting-review';
   if (runtime === 'Completed' || awaiting) {
-    show(progressBar(label, awaiting ? 0.8 : 1, `${awaiting ? 'awaiting review' : view.manifest?.status ?? runtime} → ${id} (${written.length} files)`));
+    show(
+      progressBar(
+        label,
+        awaiting ? 0.8 : 1,
+        `${awaiting ? 'awaiting review' : (view.manifest?.status ?? runtime)} → ${id} (${written.length} files)`,
+      ),
+    );
     return true;
   }
   const error = view.manifest?.error;
-  show(`${label} ${isSettled(view) ? runtime : 'timed out'} (${id})${error ? `: ${error.stage}: ${error.code}: ${error.message}` : ''}`);
+  show(
+    `${label} ${isSettled(view) ? runtime : 'timed out'} (${id})${error ? `: ${error.stage}: ${error.code}: ${error.message}` : ''}`,
+  );
   return false;
 }

@@ -19,7 +19,10 @@ export async function run(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { url: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const host = await connectHost({ url: values.url ?? process.env.CLINSCRIBE_URL ?? 'http://127.0.0.1:7071', key: values.key });
+  const host = await connectHost({
+    url: values.url ?? process.env.CLINSCRIBE_URL ?? 'http://127.0.0.1:7071',
+    key: values.key,
+  });
   const api = new ApiClient(host);
   const out = (line: string) => process.stdout.write(line + '\n');
   const id = positionals[0];
@@ -27,7 +30,12 @@ export async function run(args: string[]): Promise<number> {
     let token: string | undefined;
     do {
       const page = await api.list(100, token);
-      for (const item of page.items) out(values.json ? JSON.stringify(item) : [item.encounterId, item.status, item.type ?? '', item.createdAt].join('\t'));
+      for (const item of page.items)
+        out(
+          values.json
+            ? JSON.stringify(item)
+            : [item.encounterId, item.status, item.type ?? '', item.createdAt].join('\t'),
+        );
       token = page.continuationToken;
     } while (token);
     return 0;
@@ -40,7 +48,11 @@ export async function run(args: string[]): Promise<number> {
   const custom = view.runtime?.customStatus;
   out(`${id}: ${view.manifest?.status ?? '?'} (runtime ${view.runtime?.runtimeStatus ?? 'purged'})`);
   if (custom) out(`  stage ${custom.stage} ${Math.round(custom.progress * 100)} %: ${custom.detail}`);
-  for (const t of view.manifest?.timings ?? []) out(`  ${t.stage.padEnd(16)} ${(t.durationMs / 1000).toFixed(2)} s${t.attempt > 1 ? ` (attempt ${t.attempt})` : ''}`);
-  if (view.manifest?.error) out(`  error in ${view.manifest.error.stage}: ${view.manifest.error.code}: ${view.manifest.error.message}`);
+  for (const t of view.manifest?.timings ?? [])
+    out(
+      `  ${t.stage.padEnd(16)} ${(t.durationMs / 1000).toFixed(2)} s${t.attempt > 1 ? ` (attempt ${t.attempt})` : ''}`,
+    );
+  if (view.manifest?.error)
+    out(`  error in ${view.manifest.error.stage}: ${view.manifest.error.code}: ${view.manifest.error.message}`);
   return view.manifest?.status === 'Failed' ? 1 : 0;
 }

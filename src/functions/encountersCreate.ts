@@ -7,8 +7,8 @@ import { loadConfig } from '../config';
 import { CONTENT_TYPE_OF, sniffType } from '../engines/documents/sniffType';
 import { NonRetriableError } from '../errors';
 import { Containers } from '../model/names';
-import { getBlobServiceClient } from '../store/blobServiceClient';
 import { ensureContainers } from '../store/blobIo';
+import { getBlobServiceClient } from '../store/blobServiceClient';
 import { respond } from './lib/httpResponses';
 import { OPTIONS_METADATA_KEY, parseOptions } from './lib/parseOptions';
 import { readUpload } from './lib/readUpload';
@@ -22,12 +22,22 @@ export async function createEncounter(request: HttpRequest, context: InvocationC
   return respond('encounters.create', async () => {
     const config = loadConfig();
     const declared = Number(request.headers.get('content-length') ?? 0);
-    if (declared > config.settings.MAX_UPLOAD_BYTES) throw new NonRetriableError('TooLarge', `The upload exceeds ${config.settings.MAX_UPLOAD_BYTES} bytes`);
+    if (declared > config.settings.MAX_UPLOAD_BYTES)
+      throw new NonRetriableError('TooLarge', `The upload exceeds ${config.settings.MAX_UPLOAD_BYTES} bytes`);
     const body = Buffer.from(await request.arrayBuffer());
-    const upload = await readUpload(body, request.headers.get('content-type'), Object.fromEntries(request.query), config.settings.MAX_UPLOAD_BYTES);
+    const upload = await readUpload(
+      body,
+      request.headers.get('content-type'),
+      Object.fromEntries(request.query),
+      config.settings.MAX_UPLOAD_BYTES,
+    );
     const options = parseOptions(upload.fields);
     const type = sniffType(upload.content.subarray(0, 512));
-    if (!type) throw new NonRetriableError('UnsupportedType', 'Unsupported content: expected wav, mp3, m4a, ogg, flac, webm, txt, vtt or pdf');
+    if (!type)
+      throw new NonRetriableError(
+        'UnsupportedType',
+        'Unsupported content: expected wav, mp3, m4a, ogg, flac, webm, txt, vtt or pdf',
+      );
 
     const blobs = getBlobServiceClient();
     await ensureContainers(blobs, [Containers.uploads, Containers.encounters]);
@@ -54,7 +64,11 @@ export async function createEncounter(request: HttpRequest, context: InvocationC
       headers[key] = value;
     });
     const encounterUri = new URL(`/api/encounters/${encounterId}`, request.url).toString();
-    return { status: 202, headers: { ...headers, 'Cache-Control': 'no-store' }, jsonBody: { ...payload, encounterId, encounterUri } };
+    return {
+      status: 202,
+      headers: { ...headers, 'Cache-Control': 'no-store' },
+      jsonBody: { ...payload, encounterId, encounterUri },
+    };
   });
 }
 

@@ -3,9 +3,9 @@ import * as df from 'durable-functions';
 
 import { log } from '../log';
 import { Containers } from '../model/names';
-import { getBlobServiceClient } from '../store/blobServiceClient';
 import { isEncounterId } from '../store/artifacts';
 import { deleteBlobIfExists, deletePrefix } from '../store/blobIo';
+import { getBlobServiceClient } from '../store/blobServiceClient';
 import { readManifest } from '../store/manifestStore';
 import { findInstance } from './lib/findInstance';
 import { json, problem, respond } from './lib/httpResponses';

@@ -4,9 +4,9 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 
-import { getBlobServiceClient } from '../store/blobServiceClient';
 import { artifactRef, isEncounterId, PUBLIC_ARTIFACTS } from '../store/artifacts';
 import { openRead } from '../store/blobIo';
+import { getBlobServiceClient } from '../store/blobServiceClient';
 import { readManifest } from '../store/manifestStore';
 import { findInstance } from './lib/findInstance';
 import { json, problem, respond } from './lib/httpResponses';
@@ -18,7 +18,11 @@ const MAX_PAGE = 100;
 export async function listEncountersHandler(request: HttpRequest): Promise<HttpResponseInit> {
   return respond('encounters.list', async () => {
     const pageSize = Math.min(MAX_PAGE, Math.max(1, Number(request.query.get('pageSize') ?? 50) || 50));
-    const page = await listEncounters(getBlobServiceClient(), pageSize, request.query.get('continuationToken') ?? undefined);
+    const page = await listEncounters(
+      getBlobServiceClient(),
+      pageSize,
+      request.query.get('continuationToken') ?? undefined,
+    );
     return json(200, page);
   });
 }
@@ -28,7 +32,10 @@ export async function getEncounter(request: HttpRequest, context: InvocationCont
   return respond('encounters.get', async () => {
     const id = request.params.id ?? '';
     if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
-    const [manifest, instance] = await Promise.all([readManifest(getBlobServiceClient(), id), findInstance(df.getClient(context), id)]);
+    const [manifest, instance] = await Promise.all([
+      readManifest(getBlobServiceClient(), id),
+      findInstance(df.getClient(context), id),
+    ]);
     if (!manifest && !instance) return problem(404, 'NotFound', 'No such encounter');
     const runtime = instance
       ? {
@@ -53,11 +60,20 @@ export async function getArtifact(request: HttpRequest): Promise<HttpResponseIni
     if (!blob) return problem(404, 'NotFound', 'This artifact does not exist (yet)');
     const headers: Record<string, string> = { 'Content-Type': blob.contentType, 'Cache-Control': 'no-store' };
     if (blob.length !== undefined) headers['Content-Length'] = String(blob.length);
-    return { status: 200, headers, body: Readable.toWeb(blob.stream as Readable) as WebReadableStream<Uint8Array> as ReadableStream<Uint8Array> };
+    return {
+      status: 200,
+      headers,
+      body: Readable.toWeb(blob.stream as Readable) as WebReadableStream<Uint8Array> as ReadableStream<Uint8Array>,
+    };
   });
 }
 
-app.http('encountersList', { methods: ['GET'], route: 'encounters', authLevel: 'function', handler: listEncountersHandler });
+app.http('encountersList', {
+  methods: ['GET'],
+  route: 'encounters',
+  authLevel: 'function',
+  handler: listEncountersHandler,
+});
 app.http('encountersGet', {
   methods: ['GET'],
   route: 'encounters/{id}',
@@ -65,4 +81,9 @@ app.http('encountersGet', {
   extraInputs: [df.input.durableClient()],
   handler: getEncounter,
 });
-app.http('encountersArtifact', { methods: ['GET'], route: 'encounters/{id}/{artifact}', authLevel: 'function', handler: getArtifact });
+app.http('encountersArtifact', {
+  methods: ['GET'],
+  route: 'encounters/{id}/{artifact}',
+  authLevel: 'function',
+  handler: getArtifact,
+});

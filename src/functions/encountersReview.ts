@@ -7,9 +7,9 @@ import { EventNames } from '../model/names';
 import { NoteSchema } from '../model/note';
 import { type PipelineStatus, ReviewDecisionSchema } from '../model/pipeline';
 import { TranscriptSchema } from '../model/transcript';
-import { getBlobServiceClient } from '../store/blobServiceClient';
 import { artifactRef, isEncounterId } from '../store/artifacts';
 import { readJson, writeJson } from '../store/blobIo';
+import { getBlobServiceClient } from '../store/blobServiceClient';
 import { checkEditedNote } from './lib/checkEditedNote';
 import { findInstance } from './lib/findInstance';
 import { json, problem, respond } from './lib/httpResponses';
@@ -25,7 +25,11 @@ export async function reviewEncounter(request: HttpRequest, context: InvocationC
     const id = request.params.id ?? '';
     if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
     const parsed = ReviewRequestSchema.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) throw new NonRetriableError('InvalidRequest', 'Expected JSON {"action": "approve" | "request-changes", "note"?: {...}}');
+    if (!parsed.success)
+      throw new NonRetriableError(
+        'InvalidRequest',
+        'Expected JSON {"action": "approve" | "request-changes", "note"?: {...}}',
+      );
     const client = df.getClient(context);
     const instance = await findInstance(client, id);
     if (!instance) return problem(404, 'NotFound', 'No such encounter');

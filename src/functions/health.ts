@@ -23,7 +23,11 @@ export async function checkStorage(env: NodeJS.ProcessEnv = process.env): Promis
     return { reachable: true, latencyMs: Date.now() - started };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return { reachable: false, latencyMs: Date.now() - started, errorCode: typeof code === 'string' ? code : toError(error).code };
+    return {
+      reachable: false,
+      latencyMs: Date.now() - started,
+      errorCode: typeof code === 'string' ? code : toError(error).code,
+    };
   }
 }
 
@@ -40,7 +44,11 @@ export async function healthReport(env: NodeJS.ProcessEnv = process.env): Promis
 
 export const health = async (_request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
   const report = await healthReport();
-  log.info('health', { invocationId: context.invocationId, status: report.status, latencyMs: report.storage.latencyMs });
+  log.info('health', {
+    invocationId: context.invocationId,
+    status: report.status,
+    latencyMs: report.storage.latencyMs,
+  });
   return { status: report.status === 'ok' ? 200 : 503, jsonBody: report, headers: { 'cache-control': 'no-store' } };
 };
 

@@ -17,7 +17,11 @@ export async function serveWeb(request: HttpRequest): Promise<HttpResponseInit> 
   if (!file) return { status: 404, body: 'Not found' };
   try {
     const body = await readFile(file.path);
-    return { status: 200, headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }, body };
+    return {
+      status: 200,
+      headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
+      body,
+    };
   } catch {
     return { status: 404, body: 'Not found' };
   }

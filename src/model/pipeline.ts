@@ -12,7 +12,11 @@ export const EncounterOptionsSchema = z.object({
   locale: z.string().min(2).max(16).default('en-US'),
   maxSpeakers: z.number().int().min(1).max(10).optional(),
   /** Review wait before the encounter ends `ReviewExpired`; the REVIEW_TIMEOUT_HOURS setting when absent. */
-  reviewTimeoutHours: z.number().positive().max(24 * 90).optional(),
+  reviewTimeoutHours: z
+    .number()
+    .positive()
+    .max(24 * 90)
+    .optional(),
 });
 export type EncounterOptions = z.infer<typeof EncounterOptionsSchema>;
 

@@ -1,5 +1,5 @@
-import type { BlobRef } from '../model/refs';
 import { Containers } from '../model/names';
+import type { BlobRef } from '../model/refs';
 
 /** Every artifact of an encounter and its blob name under `{encounterId}/`. */
 export const ARTIFACT_FILES = {

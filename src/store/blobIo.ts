@@ -19,7 +19,8 @@ export async function ensureContainers(service: BlobServiceClient, names: readon
 /** Reads a blob fully. A missing blob is a NonRetriableError (`BlobNotFound`): retrying will not create it. */
 export async function readBuffer(service: BlobServiceClient, ref: BlobRef): Promise<Buffer> {
   try {
-    return await blob(service, ref).downloadToBuffer();
+    // One GET (not downloadToBuffer's size probe + ranged reads): a concurrent overwrite cannot mix two versions.
+    return await streamToBuffer((await blob(service, ref).download()).readableStreamBody);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) {
       throw new NonRetriableError('BlobNotFound', `Blob ${ref.container}/${ref.name} does not exist`, error);
@@ -29,7 +30,11 @@ export async function readBuffer(service: BlobServiceClient, ref: BlobRef): Prom
 }
 
 /** Reads and validates a JSON blob; a blob that fails its schema is a NonRetriableError (`InvalidArtifact`). */
-export async function readJson<T extends z.ZodTypeAny>(service: BlobServiceClient, ref: BlobRef, schema: T): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodTypeAny>(
+  service: BlobServiceClient,
+  ref: BlobRef,
+  schema: T,
+): Promise<z.infer<T>> {
   const text = (await readBuffer(service, ref)).toString('utf8');
   let parsed: unknown;
   try {
@@ -39,15 +44,25 @@ export async function readJson<T extends z.ZodTypeAny>(service: BlobServiceClien
   }
   const result = schema.safeParse(parsed);
   if (!result.success) {
-    throw new NonRetriableError('InvalidArtifact', `Blob ${ref.name} does not match its schema: ${result.error.issues[0]?.message ?? ''}`);
+    throw new NonRetriableError(
+      'InvalidArtifact',
+      `Blob ${ref.name} does not match its schema: ${result.error.issues[0]?.message ?? ''}`,
+    );
   }
   return result.data as z.infer<T>;
 }
 
 /** Writes (overwrites) a blob and returns its reference with the new etag: re-running a write is harmless. */
-export async function writeBlob(service: BlobServiceClient, ref: BlobRef, body: string | Buffer, contentType = contentTypeOf(ref.name)): Promise<BlobRef> {
+export async function writeBlob(
+  service: BlobServiceClient,
+  ref: BlobRef,
+  body: string | Buffer,
+  contentType = contentTypeOf(ref.name),
+): Promise<BlobRef> {
   const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const response = await blob(service, ref).upload(data, data.length, { blobHTTPHeaders: { blobContentType: contentType } });
+  const response = await blob(service, ref).upload(data, data.length, {
+    blobHTTPHeaders: { blobContentType: contentType },
+  });
   return { container: ref.container, name: ref.name, etag: response.etag };
 }
 
@@ -70,7 +85,11 @@ export async function openRead(
   try {
     const response = await blob(service, ref).download();
     if (!response.readableStreamBody) return undefined;
-    return { stream: response.readableStreamBody, contentType: response.contentType ?? contentTypeOf(ref.name), length: response.contentLength };
+    return {
+      stream: response.readableStreamBody,
+      contentType: response.contentType ?? contentTypeOf(ref.name),
+      length: response.contentLength,
+    };
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return undefined;
     throw error;
@@ -93,4 +112,12 @@ export async function deletePrefix(service: BlobServiceClient, container: string
 export async function deleteBlobIfExists(service: BlobServiceClient, ref: BlobRef): Promise<boolean> {
   const response = await blob(service, ref).deleteIfExists({ deleteSnapshots: 'include' });
   return response.succeeded;
+}
+
+/** Collects a response stream. */
+export async function streamToBuffer(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
+  if (!stream) return Buffer.alloc(0);
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(typeof part === 'string' ? Buffer.from(part) : part);
+  return Buffer.concat(parts);
 }

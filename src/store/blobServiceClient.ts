@@ -13,7 +13,9 @@ export function createBlobServiceClient(env: NodeJS.ProcessEnv = process.env): B
   if (connectionString) return BlobServiceClient.fromConnectionString(connectionString);
   const serviceUri =
     env.AzureWebJobsStorage__blobServiceUri ??
-    (env.AzureWebJobsStorage__accountName ? `https://${env.AzureWebJobsStorage__accountName}.blob.core.windows.net` : undefined);
+    (env.AzureWebJobsStorage__accountName
+      ? `https://${env.AzureWebJobsStorage__accountName}.blob.core.windows.net`
+      : undefined);
   if (!serviceUri) {
     throw new NonRetriableError(
       'InvalidSettings',
@@ -21,7 +23,10 @@ export function createBlobServiceClient(env: NodeJS.ProcessEnv = process.env): B
     );
   }
   const clientId = env.AzureWebJobsStorage__clientId;
-  return new BlobServiceClient(serviceUri, new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {}));
+  return new BlobServiceClient(
+    serviceUri,
+    new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {}),
+  );
 }
 
 let shared: BlobServiceClient | undefined;

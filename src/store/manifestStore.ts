@@ -3,7 +3,7 @@ import type { BlobServiceClient } from '@azure/storage-blob';
 import { NonRetriableError } from '../errors';
 import { type Manifest, ManifestSchema } from '../model/manifest';
 import { artifactRef } from './artifacts';
-import { readJson } from './blobIo';
+import { readJson, streamToBuffer } from './blobIo';
 import { applyPatch, type ManifestPatch } from './manifestUpdates';
 
 const MAX_CONFLICTS = 20;
@@ -13,7 +13,11 @@ const manifestBlob = (service: BlobServiceClient, encounterId: string) => {
   return service.getContainerClient(ref.container).getBlockBlobClient(ref.name);
 };
 
-const upload = (service: BlobServiceClient, manifest: Manifest, conditions: { ifMatch?: string; ifNoneMatch?: string }) => {
+const upload = (
+  service: BlobServiceClient,
+  manifest: Manifest,
+  conditions: { ifMatch?: string; ifNoneMatch?: string },
+) => {
   const body = JSON.stringify(manifest, null, 2);
   return manifestBlob(service, manifest.encounterId).upload(body, Buffer.byteLength(body), {
     blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
@@ -48,7 +52,11 @@ export async function createManifest(service: BlobServiceClient, manifest: Manif
  * Applies a patch with optimistic concurrency: read with its etag, write with If-Match, re-read on 412. Fan-out
  * activities update the same manifest at once; none of their changes is lost.
  */
-export async function updateManifest(service: BlobServiceClient, encounterId: string, patch: ManifestPatch): Promise<Manifest> {
+export async function updateManifest(
+  service: BlobServiceClient,
+  encounterId: string,
+  patch: ManifestPatch,
+): Promise<Manifest> {
   const client = manifestBlob(service, encounterId);
   for (let attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
     let etag: string | undefined;
@@ -59,7 +67,8 @@ export async function updateManifest(service: BlobServiceClient, encounterId: st
       const text = (await streamToBuffer(response.readableStreamBody)).toString('utf8');
       current = ManifestSchema.parse(JSON.parse(text));
     } catch (error) {
-      if (statusOf(error) === 404) throw new NonRetriableError('ManifestNotFound', `Encounter ${encounterId} has no manifest`, error);
+      if (statusOf(error) === 404)
+        throw new NonRetriableError('ManifestNotFound', `Encounter ${encounterId} has no manifest`, error);
       throw error;
     }
     const next = applyPatch(current, patch, new Date().toISOString());
@@ -72,11 +81,4 @@ export async function updateManifest(service: BlobServiceClient, encounterId: st
     }
   }
   throw new Error(`Manifest of ${encounterId}: too many concurrent updates`);
-}
-
-async function streamToBuffer(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
-  if (!stream) return Buffer.alloc(0);
-  const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(typeof part === 'string' ? Buffer.from(part) : part);
-  return Buffer.concat(parts);
 }

@@ -32,7 +32,10 @@ export function applyPatch(manifest: Manifest, patch: ManifestPatch, now: string
 }
 
 /** Adds or replaces the timing of one stage. */
-export function withTiming(timings: Manifest['timings'], timing: { stage: Stage; startedAt: string; endedAt: string }): Manifest['timings'] {
+export function withTiming(
+  timings: Manifest['timings'],
+  timing: { stage: Stage; startedAt: string; endedAt: string },
+): Manifest['timings'] {
   const durationMs = Math.max(0, Date.parse(timing.endedAt) - Date.parse(timing.startedAt));
   const previous = timings.find((t) => t.stage === timing.stage);
   const entry: Manifest['timings'][number] = { ...timing, durationMs, attempt: previous ? previous.attempt + 1 : 1 };
@@ -40,15 +43,34 @@ export function withTiming(timings: Manifest['timings'], timing: { stage: Stage;
 }
 
 /** A new manifest for an upload. */
-export function newManifest(encounterId: string, input: Manifest['input'], options: Record<string, unknown>, now: string): Manifest {
-  return { encounterId, status: 'Pending', createdAt: now, updatedAt: now, input, options, engines: {}, timings: [], results: {} };
+export function newManifest(
+  encounterId: string,
+  input: Manifest['input'],
+  options: Record<string, unknown>,
+  now: string,
+): Manifest {
+  return {
+    encounterId,
+    status: 'Pending',
+    createdAt: now,
+    updatedAt: now,
+    input,
+    options,
+    engines: {},
+    timings: [],
+    results: {},
+  };
 }
 
 /**
  * Time the pipeline spent outside activities: wall time (manifest created → last update) minus the union of the
  * recorded stage intervals (fan-out stages overlap, so their durations are not summed).
  */
-export function orchestrationOverhead(manifest: Pick<Manifest, 'createdAt' | 'updatedAt' | 'timings'>): { wallMs: number; activityMs: number; overheadMs: number } {
+export function orchestrationOverhead(manifest: Pick<Manifest, 'createdAt' | 'updatedAt' | 'timings'>): {
+  wallMs: number;
+  activityMs: number;
+  overheadMs: number;
+} {
   const wallMs = Math.max(0, Date.parse(manifest.updatedAt) - Date.parse(manifest.createdAt));
   const intervals = manifest.timings
     .map((t) => [Date.parse(t.startedAt), Date.parse(t.endedAt)] as const)

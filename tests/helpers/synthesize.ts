@@ -58,7 +58,10 @@ export interface SynthesizedEncounter {
 /** Lists the ids of the scripted encounters. */
 export async function listEncounters(): Promise<string[]> {
   const files = await readdir(ENCOUNTER_DIR);
-  return files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return files
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 /** Loads one scripted encounter. */
@@ -187,7 +190,19 @@ export async function synthesizeSentence(text: string, voice = 'slt'): Promise<s
   const tmp = await mkdtemp(join(GENERATED_DIR, '.tmp-sentence-'));
   try {
     await run('flite', ['-voice', voice, '-t', text, '-o', join(tmp, 'raw.wav')]);
-    await run('sox', ['-D', join(tmp, 'raw.wav'), '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', join(tmp, 'out.wav')]);
+    await run('sox', [
+      '-D',
+      join(tmp, 'raw.wav'),
+      '-r',
+      String(RATE),
+      '-c',
+      '1',
+      '-b',
+      '16',
+      '-e',
+      'signed-integer',
+      join(tmp, 'out.wav'),
+    ]);
     await rename(join(tmp, 'out.wav'), target);
   } finally {
     await rm(tmp, { recursive: true, force: true });

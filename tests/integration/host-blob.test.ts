@@ -25,7 +25,13 @@ interface Firing {
 }
 
 const readFirings = (file: string): Firing[] =>
-  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Firing) : [];
+  fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Firing)
+    : [];
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function upload(container: ContainerClient, names: string[]): Promise<Map<string, string>> {
@@ -56,16 +62,23 @@ describe('embedded host: blob trigger (in-process)', () => {
     const blobs = BlobServiceClient.fromConnectionString(host.connectionString);
     const uploads = blobs.getContainerClient('uploads');
     await upload(uploads, ['bad-always.txt']);
-    const names = Array.from({ length: 20 }, (_, i) => `visit-${String(i).padStart(2, '0')}${i % 5 === 0 ? '/nested/part.wav' : '.wav'}`);
+    const names = Array.from(
+      { length: 20 },
+      (_, i) => `visit-${String(i).padStart(2, '0')}${i % 5 === 0 ? '/nested/part.wav' : '.wav'}`,
+    );
     const hashes = await upload(uploads, names);
 
     await waitFor(() => readFirings(fires).length >= 20);
     const poison = await waitFor(async () => {
-      const res = await fetch(`${host.baseUrl}/admin/host/blobtrigger/poison`, { headers: { 'x-functions-key': host.keys.master } });
+      const res = await fetch(`${host.baseUrl}/admin/host/blobtrigger/poison`, {
+        headers: { 'x-functions-key': host.keys.master },
+      });
       const list = (await res.json()) as { blobName: string; attempts: number; functionName: string }[];
       return list.length > 0 ? list : undefined;
     });
-    expect(poison).toEqual([expect.objectContaining({ blobName: 'bad-always.txt', attempts: 5, functionName: 'onUpload' })]);
+    expect(poison).toEqual([
+      expect.objectContaining({ blobName: 'bad-always.txt', attempts: 5, functionName: 'onUpload' }),
+    ]);
 
     const firings = readFirings(fires);
     expect(firings.map((f) => f.name).sort()).toEqual([...names].sort());
@@ -83,9 +96,15 @@ describe('embedded host: blob trigger (in-process)', () => {
     const poisonLog = host.logs.filter((l) => l.message === 'Blob moved to the poison list');
     expect(poisonLog).toHaveLength(1);
     expect(JSON.stringify(poisonLog)).not.toContain('bad-always');
-    const queue = QueueServiceClient.fromConnectionString(host.connectionString).getQueueClient('webjobs-blobtrigger-poison');
+    const queue = QueueServiceClient.fromConnectionString(host.connectionString).getQueueClient(
+      'webjobs-blobtrigger-poison',
+    );
     const [message] = (await queue.peekMessages()).peekedMessageItems;
-    expect(JSON.parse(Buffer.from(message?.messageText ?? '', 'base64').toString())).toMatchObject({ BlobName: 'bad-always.txt', ContainerName: 'uploads', FunctionId: 'Host.Functions.onUpload' });
+    expect(JSON.parse(Buffer.from(message?.messageText ?? '', 'base64').toString())).toMatchObject({
+      BlobName: 'bad-always.txt',
+      ContainerName: 'uploads',
+      FunctionId: 'Host.Functions.onUpload',
+    });
   });
 
   it('fires again when a blob changes (new etag), and only for that blob', async () => {
@@ -117,10 +136,19 @@ describe('embedded host: blob receipts across a SIGKILL of the host process', ()
   function spawnHost(extraEnv: Record<string, string> = {}): { child: ChildProcess; completed: () => number } {
     const cli = path.join(root, 'bin/clinscribe-host.js');
     expect(fs.existsSync(path.join(root, 'dist/host/cli.js')), 'run `npm run build` first').toBe(true);
-    const child = spawn(process.execPath, [cli, 'start', '--app', appDir, '--port', '0', '--data', path.join(tmp, 'data')], {
-      env: { ...process.env, AzureWebJobsStorage: azurite.connectionString, FIRE_LOG: path.join(tmp, 'fires.jsonl'), ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'start', '--app', appDir, '--port', '0', '--data', path.join(tmp, 'data')],
+      {
+        env: {
+          ...process.env,
+          AzureWebJobsStorage: azurite.connectionString,
+          FIRE_LOG: path.join(tmp, 'fires.jsonl'),
+          ...extraEnv,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(child);
     let out = '';
     child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
@@ -131,14 +159,20 @@ describe('embedded host: blob receipts across a SIGKILL of the host process', ()
   it('fires 20 blobs exactly once: SIGKILL after 10, restart fires the other 10 and those uploaded while down', async () => {
     const fires = path.join(tmp, 'fires.jsonl');
     const uploads = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient('uploads');
-    const first = await upload(uploads, Array.from({ length: 20 }, (_, i) => `a-${String(i).padStart(2, '0')}.wav`));
+    const first = await upload(
+      uploads,
+      Array.from({ length: 20 }, (_, i) => `a-${String(i).padStart(2, '0')}.wav`),
+    );
     const one = spawnHost({ STALL_AFTER: '10' });
     await waitFor(() => one.completed() >= 10, 60_000);
     one.child.kill('SIGKILL');
     await new Promise((r) => one.child.once('exit', r));
     expect(readFirings(fires)).toHaveLength(10);
 
-    const whileDown = await upload(uploads, Array.from({ length: 5 }, (_, i) => `b-${i}.wav`));
+    const whileDown = await upload(
+      uploads,
+      Array.from({ length: 5 }, (_, i) => `b-${i}.wav`),
+    );
     const two = spawnHost();
     await waitFor(() => two.completed() >= 15, 60_000);
     await new Promise((r) => setTimeout(r, 2500)); // two more scan cycles: no blob may fire twice

@@ -21,7 +21,10 @@ const get = (p: string, init?: RequestInit) => fetch(`${host.baseUrl}${p}`, init
 
 describe('embedded host: HTTP triggers', () => {
   it('writes keys.json on first start and enforces function keys like the host', async () => {
-    const keys = JSON.parse(fs.readFileSync(path.join(host.dataDir, 'keys.json'), 'utf8')) as { master: string; functionKeys: { default: string } };
+    const keys = JSON.parse(fs.readFileSync(path.join(host.dataDir, 'keys.json'), 'utf8')) as {
+      master: string;
+      functionKeys: { default: string };
+    };
     expect(keys.functionKeys.default).toBe(host.keys.functionKeys.default);
     expect((await get('/api/hello')).status).toBe(401);
     expect((await get('/api/hello?code=wrong')).status).toBe(401);
@@ -33,12 +36,14 @@ describe('embedded host: HTTP triggers', () => {
   });
 
   it('opens admin functions and admin routes with the master key only', async () => {
-    const fnKey = { 'x-functions-key': host.keys.functionKeys.default };
+    const fnKey = { 'x-functions-key': host.keys.functionKeys.default ?? '' };
     expect((await get('/api/admin', { headers: fnKey })).status).toBe(401);
     const ok = await get('/api/admin', { headers: { 'x-functions-key': host.keys.master } });
     expect([ok.status, await ok.text()]).toEqual([200, 'admin ok']);
     expect((await get('/admin/host/status', { headers: fnKey })).status).toBe(401);
-    expect(await (await get(`/admin/host/status?code=${encodeURIComponent(host.keys.master)}`)).json()).toMatchObject({ state: 'Running' });
+    expect(await (await get(`/admin/host/status?code=${encodeURIComponent(host.keys.master)}`)).json()).toMatchObject({
+      state: 'Running',
+    });
   });
 
   it.each([
@@ -64,7 +69,11 @@ describe('embedded host: HTTP triggers', () => {
 
   it('passes binary bodies through unchanged, with status and headers of the response', async () => {
     const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256));
-    const res = await get('/api/echo', { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    const res = await get('/api/echo', {
+      method: 'POST',
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-echo-length')).toBe(String(bytes.length));
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
@@ -89,11 +98,18 @@ describe('embedded host: HTTP triggers', () => {
       const res = await get('/api/save/note.txt', { method: 'POST', body: `text ${run}` });
       expect(res.status).toBe(202);
     }
-    const blob = BlobServiceClient.fromConnectionString(host.connectionString).getContainerClient('results').getBlobClient('note.txt');
+    const blob = BlobServiceClient.fromConnectionString(host.connectionString)
+      .getContainerClient('results')
+      .getBlobClient('note.txt');
     expect((await blob.downloadToBuffer()).toString()).toBe('TEXT 2');
     const queue = QueueServiceClient.fromConnectionString(host.connectionString).getQueueClient('notes');
     const peek = await queue.peekMessages({ numberOfMessages: 10 });
-    expect(peek.peekedMessageItems.map((m) => Buffer.from(m.messageText, 'base64').toString())).toEqual(['first', 'second', 'first', 'second']);
+    expect(peek.peekedMessageItems.map((m) => Buffer.from(m.messageText, 'base64').toString())).toEqual([
+      'first',
+      'second',
+      'first',
+      'second',
+    ]);
     expect(host.logs.filter((l) => l.message.includes('"twilioSms"'))).toHaveLength(1);
   });
 });

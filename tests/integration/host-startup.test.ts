@@ -42,7 +42,15 @@ describe('clinscribe-host start: apps that cannot start', () => {
     ['missing-main', /unable to load entry point "dist\/functions\/\*\.js": Found zero files/],
     ['no-such-app', /does not exist|No package\.json/],
   ])('%s: exits non-zero with the file and message', async (name, message) => {
-    const result = await runHost(['start', '--app', path.join(apps, name), '--port', '0', '--data', path.join(tmp, name)]);
+    const result = await runHost([
+      'start',
+      '--app',
+      path.join(apps, name),
+      '--port',
+      '0',
+      '--data',
+      path.join(tmp, name),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).not.toContain('Host started');

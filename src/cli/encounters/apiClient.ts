@@ -60,8 +60,14 @@ export class ApiClient {
     return (await response.json()) as EncounterView;
   }
 
-  async list(pageSize = 100, continuationToken?: string): Promise<{ items: Record<string, unknown>[]; continuationToken?: string }> {
-    const query = new URLSearchParams({ pageSize: String(pageSize), ...(continuationToken ? { continuationToken } : {}) });
+  async list(
+    pageSize = 100,
+    continuationToken?: string,
+  ): Promise<{ items: Record<string, unknown>[]; continuationToken?: string }> {
+    const query = new URLSearchParams({
+      pageSize: String(pageSize),
+      ...(continuationToken ? { continuationToken } : {}),
+    });
     const response = await this.call(`/api/encounters?${query.toString()}`);
     if (!response.ok) await this.fail(response);
     return (await response.json()) as { items: Record<string, unknown>[]; continuationToken?: string };

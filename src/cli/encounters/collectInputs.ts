@@ -16,7 +16,12 @@ export async function collectInputs(paths: readonly string[]): Promise<string[]>
     if (!info) throw new NonRetriableError('NotFound', `No such file or folder: ${path}`);
     if (info.isFile()) files.add(resolve(path));
     else if (info.isDirectory()) {
-      const found = await fg(`**/*.{${INPUT_EXTENSIONS.join(',')}}`, { cwd: path, absolute: true, caseSensitiveMatch: false, onlyFiles: true });
+      const found = await fg(`**/*.{${INPUT_EXTENSIONS.join(',')}}`, {
+        cwd: path,
+        absolute: true,
+        caseSensitiveMatch: false,
+        onlyFiles: true,
+      });
       for (const file of found) files.add(resolve(file));
     }
   }

@@ -42,19 +42,33 @@ export function readFunctionKey(dataDir: string): string | undefined {
  * Connects to the host at `url` (default: the local embedded host on 7071), or, when none answers and no URL was
  * given, starts the embedded host (`clinscribe-host start --port 0`) for the duration of the command.
  */
-export async function connectHost(options: { url?: string; key?: string; dataDir?: string; onStart?: () => void }): Promise<HostConnection> {
+export async function connectHost(options: {
+  url?: string;
+  key?: string;
+  dataDir?: string;
+  onStart?: () => void;
+}): Promise<HostConnection> {
   const dataDir = options.dataDir ?? join(appRoot(), '.data');
   const baseUrl = options.url ?? process.env.CLINSCRIBE_URL ?? DEFAULT_URL;
   if (await isHostUp(baseUrl)) {
     const key = options.key ?? process.env.CLINSCRIBE_KEY ?? readFunctionKey(dataDir);
-    if (!key) throw new NonRetriableError('NoKey', `No function key: pass --key or set CLINSCRIBE_KEY (none in ${join(dataDir, 'keys.json')})`);
+    if (!key)
+      throw new NonRetriableError(
+        'NoKey',
+        `No function key: pass --key or set CLINSCRIBE_KEY (none in ${join(dataDir, 'keys.json')})`,
+      );
     return { baseUrl, key };
   }
-  if (options.url || process.env.CLINSCRIBE_URL) throw new NonRetriableError('HostUnreachable', `No Functions host answers at ${baseUrl}`);
+  if (options.url || process.env.CLINSCRIBE_URL)
+    throw new NonRetriableError('HostUnreachable', `No Functions host answers at ${baseUrl}`);
   options.onStart?.();
-  const child = spawn(process.execPath, [join(appRoot(), 'bin', 'clinscribe-host.js'), 'start', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(appRoot(), 'bin', 'clinscribe-host.js'), 'start', '--port', '0', '--data', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const started = await waitForStart(child);
   const key = options.key ?? readFunctionKey(dataDir);
   const stop = async () => {
@@ -88,7 +102,12 @@ function waitForStart(child: ChildProcess, timeoutMs = 120_000): Promise<string>
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new NonRetriableError('HostStartFailed', `The embedded host exited (code ${code}): ${output.trim().split('\n').slice(-1)[0] ?? ''}`));
+      reject(
+        new NonRetriableError(
+          'HostStartFailed',
+          `The embedded host exited (code ${code}): ${output.trim().split('\n').slice(-1)[0] ?? ''}`,
+        ),
+      );
     });
   });
 }

@@ -20,7 +20,13 @@ const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
  * Every failure is a NonRetriableError whose message says what was wrong.
  */
 export async function inspectAudio(path: string, limits: AudioLimits): Promise<AudioInspection> {
-  const { size } = await stat(path);
+  const size = await stat(path).then(
+    (s) => s.size,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new NonRetriableError('AudioNotFound', 'The audio file does not exist.');
+      throw error;
+    },
+  );
   if (size === 0) throw new NonRetriableError('EmptyAudio', 'The file is empty (0 bytes).');
   if (size > limits.maxBytes) {
     throw new NonRetriableError('AudioTooLarge', `The file is ${mb(size)}, over the ${mb(limits.maxBytes)} limit.`);

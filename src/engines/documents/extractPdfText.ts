@@ -11,6 +11,10 @@ export async function extractPdfText(data: Uint8Array): Promise<string> {
     throw new NonRetriableError('InvalidDocument', `The PDF could not be read: ${(error as Error).message}`, error);
   }
   const text = pages.join('\n\n').trim();
-  if (!text) throw new NonRetriableError('InvalidDocument', 'The PDF contains no extractable text (scanned images are not supported)');
+  if (!text)
+    throw new NonRetriableError(
+      'InvalidDocument',
+      'The PDF contains no extractable text (scanned images are not supported)',
+    );
   return text;
 }

@@ -24,7 +24,8 @@ const stripTags = (text: string) =>
  */
 export function parseVtt(text: string): DocumentTurn[] {
   const body = text.replace(/^\uFEFF/, '');
-  if (!/^WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(body)) throw new NonRetriableError('InvalidDocument', 'Not a WebVTT file (no WEBVTT header)');
+  if (!/^WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(body))
+    throw new NonRetriableError('InvalidDocument', 'Not a WebVTT file (no WEBVTT header)');
   const turns: DocumentTurn[] = [];
   for (const block of body.split(/(?:\r?\n){2,}/).slice(1)) {
     const lines = block.split(/\r?\n/);

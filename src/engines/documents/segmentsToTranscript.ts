@@ -28,7 +28,15 @@ export function segmentsToTranscript(turns: readonly DocumentTurn[], engine: str
       speakerIds.set(label, speaker);
     }
     const start = turn.start ?? 0;
-    segments.push({ id: `s${segments.length + 1}`, speaker, role: speakerRole(label), start, end: Math.max(start, turn.end ?? start), text, words: [] });
+    segments.push({
+      id: `s${segments.length + 1}`,
+      speaker,
+      role: speakerRole(label),
+      start,
+      end: Math.max(start, turn.end ?? start),
+      text,
+      words: [],
+    });
   }
   const speakers = [...speakerIds].map(([label, id]) => ({ id, role: speakerRole(label) }));
   const duration = segments.reduce((max, s) => Math.max(max, s.end), 0);

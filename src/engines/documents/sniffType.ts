@@ -18,7 +18,8 @@ export const CONTENT_TYPE_OF: Record<InputType, string> = {
 };
 
 export const isAudioType = (type: string): type is AudioType => (AUDIO_TYPES as readonly string[]).includes(type);
-export const isDocumentType = (type: string): type is DocumentType => (DOCUMENT_TYPES as readonly string[]).includes(type);
+export const isDocumentType = (type: string): type is DocumentType =>
+  (DOCUMENT_TYPES as readonly string[]).includes(type);
 
 const ascii = (head: Buffer, start: number, end: number) => head.subarray(start, end).toString('latin1');
 

@@ -1,6 +1,7 @@
 import type { SpeakerRole } from '../../model/transcript';
 
-const CLINICIAN = /\b(?:dr|doctor|clinician|physician|provider|nurse|np|pa|md|rn|gp|practitioner|surgeon|therapist|pharmacist)\b/i;
+const CLINICIAN =
+  /\b(?:dr|doctor|clinician|physician|provider|nurse|np|pa|md|rn|gp|practitioner|surgeon|therapist|pharmacist)\b/i;
 const PATIENT = /\b(?:patient|pt|client)\b/i;
 
 /** The role a speaker label names (`Dr. Evans` → clinician, `Patient` → patient), or `other`. */

@@ -2,7 +2,7 @@ import type { Bundle, BundleEntry, Patient, Practitioner, Resource } from '@medp
 
 import type { HealthAnalysis } from '../../model/health';
 import type { Transcript } from '../../model/transcript';
-import { type Planned, classifyEntities } from './classify';
+import { classifyEntities, type Planned } from './classify';
 import { buildCondition, buildFamilyHistory } from './conditions';
 import { type BuildContext, createContext } from './context';
 import { buildComposition, buildProvenance, buildTranscriptDocument } from './documents';
@@ -43,7 +43,10 @@ function buildPlanned(ctx: BuildContext, p: Planned): Resource {
 export function buildBundle(transcript: Transcript, analysis: HealthAnalysis, meta: BundleMeta): Bundle {
   const ctx = createContext(transcript, analysis, meta.encounterId, meta.createdAt);
   const clinical = classifyEntities(ctx, analysis).map((p) => ({ key: p.key, resource: buildPlanned(ctx, p) }));
-  const engines = [`transcript:${transcript.engine}`, `health:${analysis.engine}${analysis.modelVersion ? `@${analysis.modelVersion}` : ''}`].join(' ');
+  const engines = [
+    `transcript:${transcript.engine}`,
+    `health:${analysis.engine}${analysis.modelVersion ? `@${analysis.modelVersion}` : ''}`,
+  ].join(' ');
   const entries: Array<{ key: string; resource: Resource }> = [
     { key: KEYS.composition, resource: buildComposition(ctx, clinical) },
     { key: KEYS.patient, resource: buildPatient(ctx, meta.patient) },

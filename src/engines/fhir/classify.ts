@@ -19,23 +19,27 @@ type Unkeyed = Planned extends infer P ? (P extends Planned ? Omit<P, 'key'> : n
 const CONDITION_CATEGORIES = new Set(['SymptomOrSign', 'Diagnosis']);
 const PROCEDURE_CATEGORIES = new Set(['TreatmentName', 'ExaminationName']);
 
-function plan(ctx: BuildContext, entity: Entity, allergySegments: Set<string>): Unkeyed | undefined {
+function plan(ctx: BuildContext, entity: Entity): Unkeyed | undefined {
   const a = assertionOf(entity);
   if (ctx.stanceOf(entity).kind === 'unanswered') return undefined;
   if (CONDITION_CATEGORIES.has(entity.category)) {
     if (a.association === 'other') {
       const relative = familyRelationOf(ctx, entity);
-      return relative && a.certainty !== 'negative' && !a.conditionality ? { kind: 'FamilyMemberHistory', entity, relative } : undefined;
+      return relative && a.certainty !== 'negative' && !a.conditionality
+        ? { kind: 'FamilyMemberHistory', entity, relative }
+        : undefined;
     }
-    if (a.conditionality || allergySegments.has(entity.segmentId)) return undefined;
+    if (a.conditionality || ctx.allergySegments.has(entity.segmentId)) return undefined;
+    // "allergies" asked about or stated is the AllergyIntolerance itself, not a problem.
+    if (ctx.allergySegments.size > 0 && /^allerg/i.test(entity.text)) return undefined;
     return { kind: 'Condition', entity };
   }
   if (a.association === 'other') return undefined;
-  if (entity.category === 'MedicationName') return { kind: 'MedicationStatement', entity };
-  if (entity.category === 'Allergen') {
+  if (ctx.isAllergen(entity)) {
     const reactions = ctx.entitiesIn(entity.segmentId).filter((e) => e.category === 'SymptomOrSign');
     return { kind: 'AllergyIntolerance', entity, reactions };
   }
+  if (entity.category === 'MedicationName') return { kind: 'MedicationStatement', entity };
   if (PROCEDURE_CATEGORIES.has(entity.category)) {
     const { value, unit } = entity.category === 'ExaminationName' ? measurementOf(ctx, entity) : {};
     if (value && a.certainty !== 'negative' && !a.conditionality) return { kind: 'Observation', entity, value, unit };
@@ -67,10 +71,9 @@ function variant(p: Unkeyed): string {
 /** Decides which resource each entity becomes; repeated mentions of the same concept and status merge. */
 export function classifyEntities(ctx: BuildContext, analysis: HealthAnalysis): Planned[] {
   const entities = [...analysis.entities].sort((x, y) => x.offset - y.offset || x.id.localeCompare(y.id));
-  const allergySegments = new Set(entities.filter((e) => e.category === 'Allergen').map((e) => e.segmentId));
   const planned = new Map<string, Planned>();
   for (const entity of entities) {
-    const p = plan(ctx, entity, allergySegments);
+    const p = plan(ctx, entity);
     if (!p) continue;
     const key = `${p.kind}/${conceptKey(entity)}|${variant(p)}`;
     if (!planned.has(key)) planned.set(key, { ...p, key } as Planned);

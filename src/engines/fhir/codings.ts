@@ -19,7 +19,8 @@ const SYSTEM_ORDER = ['SNOMEDCT_US', 'ICD10CM', 'RXNORM', 'LNC', 'CPT', 'HPO', '
 
 /** Converts one TA4H code to a FHIR Coding, or undefined when its system has no known URI. */
 export function toCoding(code: Code): Coding | undefined {
-  const system = SYSTEM_URIS[code.system] ?? (Object.values(SYSTEM_URIS).includes(code.system) ? code.system : undefined);
+  const system =
+    SYSTEM_URIS[code.system] ?? (Object.values(SYSTEM_URIS).includes(code.system) ? code.system : undefined);
   if (!system) return undefined;
   return code.display ? { system, code: code.code, display: code.display } : { system, code: code.code };
 }

@@ -40,7 +40,8 @@ export function relationshipConcept(relativeText: string): CodeableConcept {
 /** A Condition from a symptom, sign or diagnosis; verification and clinical status follow the assertion. */
 export function buildCondition(ctx: BuildContext, key: string, entity: Entity): Condition {
   const a = assertionOf(entity);
-  const possible = a.certainty === 'positivePossible' || a.certainty === 'neutralPossible' || a.certainty === 'negativePossible';
+  const possible =
+    a.certainty === 'positivePossible' || a.certainty === 'neutralPossible' || a.certainty === 'negativePossible';
   const verification = a.certainty === 'negative' ? 'refuted' : possible ? 'provisional' : 'confirmed';
   const bodySite = ctx.related(entity, 'BodySiteOfCondition').map((e) => toCodeableConcept(e));
   const onset = ctx.related(entity, 'TimeOfCondition')[0];
@@ -63,7 +64,12 @@ export function buildCondition(ctx: BuildContext, key: string, entity: Entity): 
 }
 
 /** A FamilyMemberHistory for a condition the transcript attributes to a relative (callers skip negated ones). */
-export function buildFamilyHistory(ctx: BuildContext, key: string, entity: Entity, relative: Entity): FamilyMemberHistory {
+export function buildFamilyHistory(
+  ctx: BuildContext,
+  key: string,
+  entity: Entity,
+  relative: Entity,
+): FamilyMemberHistory {
   return {
     resourceType: 'FamilyMemberHistory',
     identifier: [selfIdentifier(ctx, key)],

@@ -2,7 +2,7 @@ import type { Reference, Resource } from '@medplum/fhirtypes';
 
 import type { Entity, HealthAnalysis } from '../../model/health';
 import type { SpeakerRole, Transcript } from '../../model/transcript';
-import { createStanceOf, type Stance } from './questions';
+import { createStanceOf, isAllergenMention, type Stance } from './questions';
 import { deterministicUuid } from './uuid';
 
 /** What every resource builder needs: stable ids, references and a view of the analysis. */
@@ -18,10 +18,19 @@ export interface BuildContext {
   entitiesIn(segmentId: string): Entity[];
   /** Whether the entity was stated, or only asked about. */
   stanceOf(entity: Entity): Stance;
+  /** An Allergen, or a drug named as what the patient is allergic to. */
+  isAllergen(entity: Entity): boolean;
+  /** Segments that state an allergy (their symptoms are reactions, not problems). */
+  allergySegments: Set<string>;
 }
 
 /** Builds the context once per bundle: relation and segment lookups are indexed. */
-export function createContext(transcript: Transcript, analysis: HealthAnalysis, encounterId: string, createdAt: string): BuildContext {
+export function createContext(
+  transcript: Transcript,
+  analysis: HealthAnalysis,
+  encounterId: string,
+  createdAt: string,
+): BuildContext {
   const byId = new Map(analysis.entities.map((e) => [e.id, e]));
   const links = new Map<string, Entity[]>();
   for (const relation of analysis.relations) {
@@ -35,6 +44,7 @@ export function createContext(transcript: Transcript, analysis: HealthAnalysis, 
   const roles = new Map(transcript.segments.map((s) => [s.id, s.role]));
   const bySegment = new Map<string, Entity[]>();
   for (const e of analysis.entities) bySegment.set(e.segmentId, [...(bySegment.get(e.segmentId) ?? []), e]);
+  const allergens = new Set(analysis.entities.filter((e) => isAllergenMention(transcript, e)).map((e) => e.id));
   const fullUrl = (key: string): string => `urn:uuid:${deterministicUuid(encounterId, key)}`;
   return {
     encounterId,
@@ -45,6 +55,8 @@ export function createContext(transcript: Transcript, analysis: HealthAnalysis, 
     roleOf: (segmentId) => roles.get(segmentId),
     entitiesIn: (segmentId) => bySegment.get(segmentId) ?? [],
     stanceOf: createStanceOf(transcript),
+    isAllergen: (entity) => allergens.has(entity.id),
+    allergySegments: new Set(analysis.entities.filter((e) => allergens.has(e.id)).map((e) => e.segmentId)),
   };
 }
 

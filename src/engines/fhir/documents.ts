@@ -1,4 +1,11 @@
-import type { Composition, CompositionSection, DocumentReference, Provenance, Reference, Resource } from '@medplum/fhirtypes';
+import type {
+  Composition,
+  CompositionSection,
+  DocumentReference,
+  Provenance,
+  Reference,
+  Resource,
+} from '@medplum/fhirtypes';
 
 import type { Transcript } from '../../model/transcript';
 import type { BuildContext } from './context';
@@ -10,11 +17,31 @@ const loinc = (code: string, display: string) => ({ coding: [{ system: 'http://l
 /** Composition sections in document order: LOINC section code and the resource types listed in it. */
 const SECTIONS: ReadonlyArray<{ title: string; code: string; display: string; types: string[] }> = [
   { title: 'Problems', code: '11450-4', display: 'Problem list - Reported', types: ['Condition'] },
-  { title: 'Medications', code: '10160-0', display: 'History of Medication use Narrative', types: ['MedicationStatement'] },
-  { title: 'Allergies and intolerances', code: '48765-2', display: 'Allergies and adverse reactions Document', types: ['AllergyIntolerance'] },
-  { title: 'Vital signs and examination', code: '29545-1', display: 'Physical findings Narrative', types: ['Observation'] },
+  {
+    title: 'Medications',
+    code: '10160-0',
+    display: 'History of Medication use Narrative',
+    types: ['MedicationStatement'],
+  },
+  {
+    title: 'Allergies and intolerances',
+    code: '48765-2',
+    display: 'Allergies and adverse reactions Document',
+    types: ['AllergyIntolerance'],
+  },
+  {
+    title: 'Vital signs and examination',
+    code: '29545-1',
+    display: 'Physical findings Narrative',
+    types: ['Observation'],
+  },
   { title: 'Procedures', code: '47519-4', display: 'History of Procedures Document', types: ['Procedure'] },
-  { title: 'Family history', code: '10157-6', display: 'History of family member diseases Narrative', types: ['FamilyMemberHistory'] },
+  {
+    title: 'Family history',
+    code: '10157-6',
+    display: 'History of family member diseases Narrative',
+    types: ['FamilyMemberHistory'],
+  },
 ];
 
 /** The transcript as plain text, one line per segment: `[s1] clinician (A): …`. */
@@ -26,7 +53,9 @@ export function transcriptPlainText(transcript: Transcript): string {
 export function buildComposition(ctx: BuildContext, clinical: Array<{ key: string; resource: Resource }>): Composition {
   const section: CompositionSection[] = [];
   for (const s of SECTIONS) {
-    const entry: Reference[] = clinical.filter((c) => s.types.includes(c.resource.resourceType)).map((c) => ctx.ref(c.key));
+    const entry: Reference[] = clinical
+      .filter((c) => s.types.includes(c.resource.resourceType))
+      .map((c) => ctx.ref(c.key));
     if (entry.length > 0) section.push({ title: s.title, code: loinc(s.code, s.display), entry });
   }
   section.push({ title: 'Transcript', code: loinc('11488-4', 'Consult note'), entry: [ctx.ref(KEYS.transcript)] });
@@ -80,7 +109,15 @@ export function buildProvenance(ctx: BuildContext, targetKeys: string[]): Proven
     },
     agent: [
       {
-        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'assembler', display: 'Assembler' }] },
+        type: {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+              code: 'assembler',
+              display: 'Assembler',
+            },
+          ],
+        },
         who: ctx.ref(KEYS.device),
       },
     ],

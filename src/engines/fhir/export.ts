@@ -46,7 +46,10 @@ const isConfig = (value: ExportOptions | Config): value is Config => 'settings' 
 
 function outcomeText(body: unknown): string {
   const outcome = body as OperationOutcome | undefined;
-  const texts = outcome?.resourceType === 'OperationOutcome' ? outcome.issue.map((i) => i.diagnostics ?? i.details?.text ?? i.code) : [];
+  const texts =
+    outcome?.resourceType === 'OperationOutcome'
+      ? outcome.issue.map((i) => i.diagnostics ?? i.details?.text ?? i.code)
+      : [];
   return texts.length > 0 ? texts.join('; ').slice(0, 500) : 'no OperationOutcome';
 }
 
@@ -73,14 +76,18 @@ export async function exportBundle(bundle: Bundle, options: ExportOptions | Conf
       signal: AbortSignal.timeout(opts.timeoutMs ?? 120_000),
     });
   } catch (error) {
-    throw new TransientError('FhirServerUnreachable', `FHIR server request failed: ${(error as Error).message}`, { cause: error });
+    throw new TransientError('FhirServerUnreachable', `FHIR server request failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const text = await response.text();
   const body = parseJson(text);
   if (!response.ok) {
     const message = `FHIR server answered ${response.status}: ${outcomeText(body)}`;
     if (isRetriableStatus(response.status)) {
-      throw new TransientError(`FhirHttp${response.status}`, message, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+      throw new TransientError(`FhirHttp${response.status}`, message, {
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      });
     }
     throw new NonRetriableError(`FhirHttp${response.status}`, message);
   }

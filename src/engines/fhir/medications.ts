@@ -26,7 +26,12 @@ export function dosageOf(ctx: BuildContext, medication: Entity): Dosage | undefi
   const frequency = first(ctx, medication, 'FrequencyOfMedication');
   const route = first(ctx, medication, 'RouteOfMedication');
   if (!dose && !frequency && !route) return undefined;
-  const dosage: Dosage = { text: [dose, route, frequency].filter((e) => e !== undefined).map((e) => e.text).join(' ') };
+  const dosage: Dosage = {
+    text: [dose, route, frequency]
+      .filter((e) => e !== undefined)
+      .map((e) => e.text)
+      .join(' '),
+  };
   if (frequency) dosage.timing = toTiming(frequency.text);
   if (route) {
     const hit = ROUTES.find(([pattern]) => pattern.test(route.text.toLowerCase()));
@@ -67,7 +72,12 @@ export function buildMedicationStatement(ctx: BuildContext, key: string, entity:
 }
 
 /** An AllergyIntolerance; reactions are the symptoms stated in the same segment. */
-export function buildAllergy(ctx: BuildContext, key: string, allergen: Entity, reactions: Entity[]): AllergyIntolerance {
+export function buildAllergy(
+  ctx: BuildContext,
+  key: string,
+  allergen: Entity,
+  reactions: Entity[],
+): AllergyIntolerance {
   const negated = assertionOf(allergen).certainty === 'negative';
   const allergy: AllergyIntolerance = {
     resourceType: 'AllergyIntolerance',
@@ -79,6 +89,7 @@ export function buildAllergy(ctx: BuildContext, key: string, allergen: Entity, r
     encounter: ctx.ref(KEYS.encounter),
     recordedDate: ctx.createdAt,
   };
-  if (!negated && reactions.length > 0) allergy.reaction = [{ manifestation: reactions.map((r) => toCodeableConcept(r)) }];
+  if (!negated && reactions.length > 0)
+    allergy.reaction = [{ manifestation: reactions.map((r) => toCodeableConcept(r)) }];
   return allergy;
 }

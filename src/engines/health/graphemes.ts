@@ -1,7 +1,10 @@
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const ASCII_NO_CR = /^[\x00-\x0c\x0e-\x7f]*$/;
 
 /** Number of user-perceived characters (extended grapheme clusters), which is how the Language service counts. */
 export function countGraphemes(text: string): number {
+  // ASCII without carriage returns (CR LF is one grapheme) has one grapheme per code unit.
+  if (ASCII_NO_CR.test(text)) return text.length;
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;
   return n;
@@ -32,10 +35,10 @@ function bestCut(text: string, boundaries: number[], startG: number, endG: numbe
   let space = -1;
   for (let g = endG; g > startG; g--) {
     const prev = text[boundaries[g]! - 1];
-    if (prev === '.' || prev === '?' || prev === '!' || prev === '\n') {
-      if (/\s/.test(text[boundaries[g]!] ?? ' ')) return g;
+    if (prev !== undefined && /\s/.test(prev)) {
+      if (/[.?!\n]/.test(text[boundaries[g]! - 2] ?? '')) return g;
+      if (space < 0) space = g;
     }
-    if (space < 0 && prev !== undefined && /\s/.test(prev)) space = g;
   }
   return space > startG ? space : endG;
 }

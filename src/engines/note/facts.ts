@@ -2,13 +2,30 @@ import type { Entity, HealthAnalysis } from '../../model/health';
 import type { Transcript } from '../../model/transcript';
 import { familyRelationOf } from '../fhir/conditions';
 import { assertionOf, type BuildContext, createContext } from '../fhir/context';
-import { formatAmount, formatValue, nameOf, siteOf } from './phrases';
+import { formatAmount, formatValue, nameOf, withSite } from './phrases';
 
 /** What a fact says, which decides the section and the sentence it goes into. */
 export type FactKind =
-  | 'chiefComplaint' | 'visitReason' | 'symptom' | 'possibleSymptom' | 'negative' | 'reportedResult' | 'history'
-  | 'medication' | 'allergy' | 'familyHistory' | 'socialHistory' | 'result' | 'examFinding' | 'diagnosis'
-  | 'possibleDiagnosis' | 'ruledOut' | 'planMedication' | 'planProcedure' | 'declined' | 'conditionalPlan'
+  | 'chiefComplaint'
+  | 'visitReason'
+  | 'symptom'
+  | 'possibleSymptom'
+  | 'negative'
+  | 'reportedResult'
+  | 'history'
+  | 'medication'
+  | 'allergy'
+  | 'familyHistory'
+  | 'socialHistory'
+  | 'result'
+  | 'examFinding'
+  | 'diagnosis'
+  | 'possibleDiagnosis'
+  | 'ruledOut'
+  | 'planMedication'
+  | 'planProcedure'
+  | 'declined'
+  | 'conditionalPlan'
   | 'returnPrecaution';
 
 /** One clinical fact in note wording, with the transcript segments it rests on. */
@@ -36,19 +53,27 @@ function planVerb(transcript: Transcript, entity: Entity): string | undefined {
   const text = transcript.segments.find((s) => s.id === entity.segmentId)?.text ?? '';
   const at = text.indexOf(entity.text);
   const window = at < 0 ? '' : text.slice(Math.max(0, at - 30), at);
-  return PLAN_VERBS.filter(([p]) => p.test(window)).map(([, v]) => v).pop();
+  return PLAN_VERBS.filter(([p]) => p.test(window))
+    .map(([, v]) => v)
+    .pop();
 }
 
 /** A time phrase usable in third-person prose ("for two weeks"), or undefined ("when I climb stairs"). */
-function timePhrase(time: Entity | undefined): string | undefined {
+function timePhrase(time: Entity | undefined, preposition = 'for'): string | undefined {
   if (!time || PRONOUN.test(time.text)) return undefined;
   const t = time.text.trim();
-  return /^(since|for|in|at|during|after|before|over|every|each|ago)\b/i.test(t) || /\bago$/i.test(t) ? t : `for ${t}`;
+  if (/^(yesterday|last \w+|this \w+)$/i.test(t)) return `since ${t}`;
+  return /^(since|for|in|at|during|after|before|over|every|each|ago)\b/i.test(t) || /\bago$/i.test(t)
+    ? t
+    : `${preposition} ${t}`;
 }
 
 function medicationPhrase(ctx: BuildContext, med: Entity, verb?: string): string {
   const dose = ctx.related(med, 'DosageOfMedication')[0];
-  const parts = [nameOf(med), dose && (verb === 'Increase' || verb === 'Decrease' ? `to ${formatAmount(dose.text)}` : formatAmount(dose.text))];
+  const parts = [
+    nameOf(med),
+    dose && (verb === 'Increase' || verb === 'Decrease' ? `to ${formatAmount(dose.text)}` : formatAmount(dose.text)),
+  ];
   for (const type of ['RouteOfMedication', 'FrequencyOfMedication']) parts.push(ctx.related(med, type)[0]?.text);
   parts.push(timePhrase(ctx.related(med, 'TimeOfMedication')[0]));
   return parts.filter(Boolean).join(' ');
@@ -58,7 +83,6 @@ function medicationPhrase(ctx: BuildContext, med: Entity, verb?: string): string
 export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): Fact[] {
   const ctx = createContext(transcript, analysis, '', '');
   const facts: Fact[] = [];
-  const allergySegments = new Set(analysis.entities.filter((e) => e.category === 'Allergen').map((e) => e.segmentId));
   const entities = [...analysis.entities].sort((a, b) => a.offset - b.offset || a.id.localeCompare(b.id));
   let complaint = false;
   for (const e of entities) {
@@ -66,39 +90,51 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
     if (stance.kind === 'unanswered') continue;
     const a = assertionOf(e);
     const clinician = stance.kind === 'stated' && ctx.roleOf(e.segmentId) === 'clinician';
-    const evidence = (...related: Array<Entity | undefined>): string[] =>
-      [...new Set([e.segmentId, ...(stance.kind === 'affirmed' ? [stance.answerSegmentId] : []), ...related.filter((r): r is Entity => !!r).map((r) => r.segmentId)])];
-    const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) => facts.push(verb ? { kind, phrase, evidence: ev, verb } : { kind, phrase, evidence: ev });
+    const evidence = (...related: Array<Entity | undefined>): string[] => [
+      ...new Set([
+        e.segmentId,
+        ...(stance.kind === 'affirmed' ? [stance.answerSegmentId] : []),
+        ...related.filter((r): r is Entity => !!r).map((r) => r.segmentId),
+      ]),
+    ];
+    const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) =>
+      facts.push(verb ? { kind, phrase, evidence: ev, verb } : { kind, phrase, evidence: ev });
     const possible = a.certainty !== 'positive' && a.certainty !== 'negative';
     const name = nameOf(e);
-    switch (e.category) {
+    switch (ctx.isAllergen(e) ? 'Allergen' : e.category) {
       case 'SymptomOrSign':
       case 'Diagnosis': {
         if (a.association === 'other') {
           const relative = familyRelationOf(ctx, e);
           if (relative && a.certainty !== 'negative' && !a.conditionality) {
-            add('familyHistory', `${relative.text.toLowerCase()} ${a.temporal === 'past' ? 'had' : 'has'} ${name}`, evidence(relative));
+            add(
+              'familyHistory',
+              `${relative.text.toLowerCase()} ${a.temporal === 'past' ? 'had' : 'has'} ${name}`,
+              evidence(relative),
+            );
           }
         } else if (a.conditionality) {
           if (clinician && e.category === 'SymptomOrSign') add('returnPrecaution', name);
-        } else if (a.certainty === 'negative') add(clinician && e.category === 'Diagnosis' ? 'ruledOut' : 'negative', name);
-        else if (allergySegments.has(e.segmentId) && e.category === 'SymptomOrSign') continue;
+        } else if (a.certainty === 'negative')
+          add(clinician && e.category === 'Diagnosis' ? 'ruledOut' : 'negative', name);
+        else if (ctx.allergySegments.has(e.segmentId) || (ctx.allergySegments.size > 0 && /^allerg/i.test(e.text)))
+          continue;
         else if (possible) add(clinician || e.category === 'Diagnosis' ? 'possibleDiagnosis' : 'possibleSymptom', name);
         else if (clinician) {
           const site = ctx.related(e, 'BodySiteOfCondition')[0];
-          add(e.category === 'Diagnosis' ? 'diagnosis' : 'examFinding', site ? `${name} in ${siteOf(site)}` : name, evidence(site));
+          add(e.category === 'Diagnosis' ? 'diagnosis' : 'examFinding', withSite(name, site), evidence(site));
         } else {
           const site = ctx.related(e, 'BodySiteOfCondition')[0];
           const time = ctx.related(e, 'TimeOfCondition')[0];
           const when = timePhrase(time);
-          const phrase = [site && e.category === 'SymptomOrSign' ? `${name} in ${siteOf(site)}` : name, when].filter(Boolean).join(' ');
+          const phrase = [e.category === 'SymptomOrSign' ? withSite(name, site) : name, when].filter(Boolean).join(' ');
           const ev = evidence(site, when ? time : undefined);
           if (!complaint && a.temporal === 'current') {
-            add('chiefComplaint', phrase, ev);
+            add('chiefComplaint', e.category === 'Diagnosis' ? `for care of ${phrase}` : `with ${phrase}`, ev);
             add('visitReason', name, ev);
             complaint = true;
           }
-          if (e.category === 'Diagnosis') add('history', a.temporal === 'past' ? `${name} (historical)` : name, ev);
+          if (e.category === 'Diagnosis') add('history', a.temporal === 'past' ? `${name} (inactive)` : name, ev);
           else add('symptom', phrase, ev);
         }
         break;
@@ -107,17 +143,21 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
       case 'MedicationClass': {
         if (a.association === 'other') break;
         const verb = planVerb(transcript, e);
-        const relatedEntities = ['DosageOfMedication', 'FrequencyOfMedication', 'RouteOfMedication'].map((t) => ctx.related(e, t)[0]);
+        const relatedEntities = ['DosageOfMedication', 'FrequencyOfMedication', 'RouteOfMedication'].map(
+          (t) => ctx.related(e, t)[0],
+        );
         if (a.certainty === 'negative') add('negative', `taking ${name}`);
         else if (a.conditionality) add('conditionalPlan', medicationPhrase(ctx, e), evidence(...relatedEntities));
-        else if (clinician || a.temporal === 'future') add('planMedication', medicationPhrase(ctx, e, verb), evidence(...relatedEntities), verb);
+        else if (clinician) add('planMedication', medicationPhrase(ctx, e, verb), evidence(...relatedEntities), verb);
         else add('medication', medicationPhrase(ctx, e), evidence(...relatedEntities));
         break;
       }
       case 'Allergen': {
         if (a.certainty === 'negative') add('negative', `allergy to ${name}`);
         else {
-          const reactions = ctx.entitiesIn(e.segmentId).filter((r) => r.category === 'SymptomOrSign' && assertionOf(r).certainty !== 'negative');
+          const reactions = ctx
+            .entitiesIn(e.segmentId)
+            .filter((r) => r.category === 'SymptomOrSign' && assertionOf(r).certainty !== 'negative');
           add('allergy', reactions.length > 0 ? `${name} (reaction: ${reactions.map(nameOf).join(', ')})` : name);
         }
         break;
@@ -130,21 +170,28 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         if (value && a.certainty !== 'negative') {
           const shown = formatValue(value.text, unit?.text);
           const numeric = /\d/.test(shown);
-          if (clinician) add('result', `${name} ${a.temporal === 'past' ? 'was' : 'is'} ${shown}`, evidence(value, unit));
+          if (clinician)
+            add('result', `${name} ${a.temporal === 'past' ? 'was' : 'is'} ${shown}`, evidence(value, unit));
           else add('reportedResult', numeric ? `${name} of ${shown}` : `${shown} ${name}`, evidence(value, unit));
         } else if (a.certainty === 'negative' && clinician) add('declined', name);
-        else if (a.temporal === 'future' || (clinician && e.category === 'TreatmentName')) {
+        else if (clinician && (a.temporal === 'future' || e.category === 'TreatmentName')) {
           const time = ctx.related(e, 'TimeOfExamination')[0] ?? ctx.related(e, 'TimeOfTreatment')[0];
-          const when = timePhrase(time);
-          add('planProcedure', [name, when].filter(Boolean).join(' '), evidence(when ? time : undefined), planVerb(transcript, e));
+          const when = timePhrase(time, 'in');
+          add(
+            'planProcedure',
+            [name, when].filter(Boolean).join(' '),
+            evidence(when ? time : undefined),
+            planVerb(transcript, e),
+          );
         }
         break;
       }
       case 'SubstanceUse': {
-        if (a.association === 'other' || a.conditionality) break;
+        if (a.association === 'other' || a.conditionality || clinician) break;
         const smoking = /smok|tobacco|cigar/i.test(e.text);
         if (a.certainty === 'negative') add('socialHistory', smoking ? 'denies smoking' : `denies ${name}`);
-        else if (smoking) add('socialHistory', a.temporal === 'past' ? 'is a former smoker' : 'reports current smoking');
+        else if (smoking)
+          add('socialHistory', a.temporal === 'past' ? 'is a former smoker' : 'reports current smoking');
         else add('socialHistory', `reports ${a.temporal === 'past' ? 'past ' : ''}${name}`);
         break;
       }

@@ -8,11 +8,19 @@ import { renderFacts } from './prose';
 import { TEMPLATES } from './templates';
 
 /** Builds a note without any model: facts from the analysis, plain sentences, each citing its segments. */
-export function writeLocalNote(transcript: Transcript, analysis: HealthAnalysis, template: NoteTemplate = 'soap'): Note {
+export function writeLocalNote(
+  transcript: Transcript,
+  analysis: HealthAnalysis,
+  template: NoteTemplate = 'soap',
+): Note {
   const facts = extractFacts(transcript, analysis);
   const sections = TEMPLATES[template].sections.map((s) => {
     const sentences = renderFacts(facts, s.facts);
-    return { id: s.id, title: s.title, sentences: sentences.length === 0 && s.fallback ? renderFacts(facts, s.fallback) : sentences };
+    return {
+      id: s.id,
+      title: s.title,
+      sentences: sentences.length === 0 && s.fallback ? renderFacts(facts, s.fallback) : sentences,
+    };
   });
   const grounded = groundSections(sections, transcript);
   return { template, engine: 'local', sections: grounded.sections, dropped: grounded.dropped };
@@ -22,6 +30,7 @@ export function writeLocalNote(transcript: Transcript, analysis: HealthAnalysis,
 export function createLocalNoteEngine(): NoteEngine {
   return {
     name: 'local',
-    write: (transcript, analysis, options) => Promise.resolve(writeLocalNote(transcript, analysis, options?.template ?? 'soap')),
+    write: (transcript, analysis, options) =>
+      Promise.resolve(writeLocalNote(transcript, analysis, options?.template ?? 'soap')),
   };
 }

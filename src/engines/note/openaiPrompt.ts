@@ -47,7 +47,9 @@ export function entityHints(analysis: HealthAnalysis, segmentIds: Set<string>): 
   return analysis.entities
     .filter((e) => segmentIds.has(e.segmentId))
     .map((e) => {
-      const a = Object.entries(e.assertion).map(([k, v]) => `${k}=${v}`).join(',');
+      const a = Object.entries(e.assertion)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
       return `- ${e.segmentId} ${e.category}: ${e.normalizedText ?? e.text}${a ? ` (${a})` : ''}`;
     })
     .join('\n');
@@ -68,7 +70,9 @@ export function systemPrompt(template: TemplateSchema): string {
 
 /** The user message for one chunk (or the whole transcript). */
 export function chunkPrompt(lines: string[], hints: string, part?: { index: number; count: number }): string {
-  const header = part ? `Part ${part.index + 1} of ${part.count} of the transcript (write the note for this part only).` : 'Transcript:';
+  const header = part
+    ? `Part ${part.index + 1} of ${part.count} of the transcript (write the note for this part only).`
+    : 'Transcript:';
   return `${header}\n${lines.join('\n')}\n\nClinical entities found in these segments:\n${hints || '(none)'}`;
 }
 

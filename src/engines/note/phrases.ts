@@ -1,9 +1,24 @@
 import type { Entity } from '../../model/health';
 import { parseSpokenNumber } from '../fhir/quantities';
 
-/** Display name of an entity: its normalized text, else its text, lower-cased unless it is an acronym. */
+const QUALIFIER =
+  /^(unspecified.*|uncomplicated|initial encounter|subsequent encounter|not elsewhere classified|without .*|nos)$/i;
+const CODE_DISPLAY_SUFFIX = /\b(structure|procedure|panel|finding|measurement|observable)$/i;
+
+/** A terminology display usable in prose: "Pain, unspecified" → "Pain"; long or coded displays → undefined. */
+function proseName(normalized: string): string | undefined {
+  const [head, ...rest] = normalized.split(',').map((p) => p.trim());
+  if (!head || rest.some((r) => !QUALIFIER.test(r)) || /[/()[\]]/.test(head)) return undefined;
+  const name = head.replace(/^unspecified\s+/i, '');
+  return name.split(/\s+/).length <= 4 && !CODE_DISPLAY_SUFFIX.test(name) ? name : undefined;
+}
+
+/**
+ * Display name of an entity: its normalized (terminology) name when that reads as prose, else the words spoken;
+ * lower-cased unless it is an acronym.
+ */
 export function nameOf(entity: Entity): string {
-  const name = (entity.normalizedText ?? entity.text).trim();
+  const name = ((entity.normalizedText && proseName(entity.normalizedText)) ?? entity.text).trim();
   return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 }
 
@@ -25,10 +40,13 @@ export function formatAmount(valueText: string, unitText?: string): string {
     if (split && parseSpokenNumber(split[1]!) !== undefined) [value, unit] = [split[1]!, split[2]!];
   }
   const n = parseSpokenNumber(value);
+  if (unit && /^degrees?$/i.test(unit) && n !== undefined) unit = n < 50 ? '°C' : '°F';
   const shortUnit = unit && (UNIT_ABBREVIATIONS.find(([p]) => p.test(unit!))?.[1] ?? unit);
   const number = n === undefined ? value : String(n);
   if (!shortUnit) return number;
-  return shortUnit === '%' && n !== undefined ? `${number}%` : `${number} ${shortUnit}`;
+  return (shortUnit === '%' || shortUnit.startsWith('°')) && n !== undefined
+    ? `${number}${shortUnit === '%' ? '' : ' '}${shortUnit}`
+    : `${number} ${shortUnit}`;
 }
 
 /** "one hundred and forty over ninety" → "140/90"; other values via formatAmount. */
@@ -36,7 +54,8 @@ export function formatValue(valueText: string, unitText?: string): string {
   const pair = /^(.+?)\s+over\s+(.+)$/i.exec(valueText.trim());
   const a = pair && parseSpokenNumber(pair[1]!);
   const b = pair && parseSpokenNumber(pair[2]!);
-  if (a !== undefined && a !== null && b !== undefined && b !== null) return `${a}/${b}${unitText ? ` ${unitText}` : ' mmHg'}`;
+  if (a !== undefined && a !== null && b !== undefined && b !== null)
+    return `${a}/${b}${unitText ? ` ${unitText}` : ' mmHg'}`;
   return formatAmount(valueText, unitText);
 }
 
@@ -55,5 +74,13 @@ export function capitalize(text: string): string {
 /** Possessive object for a body site phrase: "my left leg" → "the left leg". */
 export function siteOf(entity: Entity): string {
   const text = entity.text.trim().replace(/^(my|your|his|her|the)\s+/i, '');
-  return `the ${text[0]!.toLowerCase()}${text.slice(1)}`;
+  const lower = `${text[0]!.toLowerCase()}${text.slice(1)}`;
+  return /^(both|each|all|either)\b/.test(lower) ? lower : `the ${lower}`;
+}
+
+/** "sore throat" + site "throat": the site adds nothing. */
+export function withSite(name: string, site: Entity | undefined): string {
+  if (!site) return name;
+  const last = site.text.trim().split(/\s+/).pop()!.toLowerCase();
+  return name.toLowerCase().includes(last) ? name : `${name} in ${siteOf(site)}`;
 }

@@ -9,11 +9,14 @@ const eachSentence = (facts: Fact[], render: (f: Fact) => string): NoteSentence[
   facts.map((f) => ({ text: render(f), evidence: f.evidence }));
 const isAre = (facts: Fact[]) => (new Set(facts.map((f) => f.phrase)).size > 1 ? 'are' : 'is');
 
-const planSentence = (f: Fact): string => (f.verb ? `${f.verb} ${f.phrase}.` : `${capitalize(f.phrase)} is planned.`);
+const planSentence = (f: Fact): string => {
+  if (f.verb === 'Order') return `${capitalize(f.phrase)} is ordered.`;
+  return f.verb ? `${f.verb} ${f.phrase}.` : `The plan includes ${f.phrase}.`;
+};
 
 /** Sentences for the facts of one kind: list kinds become one sentence citing every fact's segments. */
 const RENDER: Readonly<Record<FactKind, (facts: Fact[]) => NoteSentence[]>> = {
-  chiefComplaint: (f) => eachSentence(f.slice(0, 1), (x) => `The patient's main concern is ${x.phrase}.`),
+  chiefComplaint: (f) => eachSentence(f.slice(0, 1), (x) => `The patient presents ${x.phrase}.`),
   visitReason: (f) => eachSentence(f.slice(0, 1), (x) => `The visit addressed ${x.phrase}.`),
   symptom: (f) => listSentence(f, (l) => `The patient reports ${l}.`),
   possibleSymptom: (f) => listSentence(f, (l) => `The patient describes possible ${l}.`),

@@ -27,7 +27,8 @@ const ASSESSMENT: SectionSchema = {
 const PLAN: SectionSchema = {
   id: 'plan',
   title: 'Plan',
-  guidance: 'Medications started or changed, tests and referrals ordered, tests declined, conditional plans, return precautions.',
+  guidance:
+    'Medications started or changed, tests and referrals ordered, tests declined, conditional plans, return precautions.',
   facts: ['planMedication', 'planProcedure', 'declined', 'conditionalPlan', 'returnPrecaution'],
 };
 
@@ -40,10 +41,26 @@ export const TEMPLATES: Readonly<Record<NoteTemplate, TemplateSchema>> = {
       {
         id: 'subjective',
         title: 'Subjective',
-        guidance: 'What the patient reports: complaints with onset and site, pertinent negatives, history, medications, allergies, family and social history.',
-        facts: ['symptom', 'possibleSymptom', 'reportedResult', 'negative', 'history', 'medication', 'allergy', 'familyHistory', 'socialHistory'],
+        guidance:
+          'What the patient reports: complaints with onset and site, pertinent negatives, history, medications, allergies, family and social history.',
+        facts: [
+          'symptom',
+          'possibleSymptom',
+          'reportedResult',
+          'negative',
+          'history',
+          'medication',
+          'allergy',
+          'familyHistory',
+          'socialHistory',
+        ],
       },
-      { id: 'objective', title: 'Objective', guidance: 'Vital signs, examination findings and results stated by the clinician.', facts: ['result', 'examFinding'] },
+      {
+        id: 'objective',
+        title: 'Objective',
+        guidance: 'Vital signs, examination findings and results stated by the clinician.',
+        facts: ['result', 'examFinding'],
+      },
       ASSESSMENT,
       PLAN,
     ],
@@ -52,14 +69,44 @@ export const TEMPLATES: Readonly<Record<NoteTemplate, TemplateSchema>> = {
     id: 'hp',
     title: 'History and physical',
     sections: [
-      { id: 'chief-complaint', title: 'Chief Complaint', guidance: 'The main reason for the visit, in one sentence.', facts: ['chiefComplaint'] },
-      { id: 'hpi', title: 'History of Present Illness', guidance: 'The present complaints: onset, duration, site, character, what was tried.', facts: ['symptom', 'possibleSymptom', 'reportedResult'] },
-      { id: 'ros', title: 'Review of Systems', guidance: 'Symptoms asked about and denied (pertinent negatives).', facts: ['negative'] },
+      {
+        id: 'chief-complaint',
+        title: 'Chief Complaint',
+        guidance: 'The main reason for the visit, in one sentence.',
+        facts: ['chiefComplaint'],
+      },
+      {
+        id: 'hpi',
+        title: 'History of Present Illness',
+        guidance: 'The present complaints: onset, duration, site, character, what was tried.',
+        facts: ['symptom', 'possibleSymptom', 'reportedResult'],
+      },
+      {
+        id: 'ros',
+        title: 'Review of Systems',
+        guidance: 'Symptoms asked about and denied (pertinent negatives).',
+        facts: ['negative'],
+      },
       { id: 'pmh', title: 'Past Medical History', guidance: 'Known and past conditions.', facts: ['history'] },
-      { id: 'medications', title: 'Medications', guidance: 'Current medications with dose, route and frequency as stated.', facts: ['medication'] },
+      {
+        id: 'medications',
+        title: 'Medications',
+        guidance: 'Current medications with dose, route and frequency as stated.',
+        facts: ['medication'],
+      },
       { id: 'allergies', title: 'Allergies', guidance: 'Allergies and their reactions.', facts: ['allergy'] },
-      { id: 'family-social', title: 'Family and Social History', guidance: 'Conditions of relatives (name the relative) and substance use.', facts: ['familyHistory', 'socialHistory'] },
-      { id: 'exam', title: 'Physical Examination', guidance: 'Vital signs, examination findings and results.', facts: ['result', 'examFinding'] },
+      {
+        id: 'family-social',
+        title: 'Family and Social History',
+        guidance: 'Conditions of relatives (name the relative) and substance use.',
+        facts: ['familyHistory', 'socialHistory'],
+      },
+      {
+        id: 'exam',
+        title: 'Physical Examination',
+        guidance: 'Vital signs, examination findings and results.',
+        facts: ['result', 'examFinding'],
+      },
       ASSESSMENT,
       PLAN,
     ],
@@ -68,9 +115,24 @@ export const TEMPLATES: Readonly<Record<NoteTemplate, TemplateSchema>> = {
     id: 'progress',
     title: 'Progress note',
     sections: [
-      { id: 'interval-history', title: 'Interval History', guidance: 'Changes since the last visit: symptoms, pertinent negatives, self-reported readings.', facts: ['symptom', 'possibleSymptom', 'reportedResult', 'negative'] },
-      { id: 'medications', title: 'Current Medications', guidance: 'Current medications with dose and frequency; allergies.', facts: ['medication', 'allergy'] },
-      { id: 'exam', title: 'Examination and Results', guidance: 'Vital signs, examination findings and results.', facts: ['result', 'examFinding'] },
+      {
+        id: 'interval-history',
+        title: 'Interval History',
+        guidance: 'Changes since the last visit: symptoms, pertinent negatives, self-reported readings.',
+        facts: ['symptom', 'possibleSymptom', 'reportedResult', 'negative'],
+      },
+      {
+        id: 'medications',
+        title: 'Current Medications',
+        guidance: 'Current medications with dose and frequency; allergies.',
+        facts: ['medication', 'allergy'],
+      },
+      {
+        id: 'exam',
+        title: 'Examination and Results',
+        guidance: 'Vital signs, examination findings and results.',
+        facts: ['result', 'examFinding'],
+      },
       ASSESSMENT,
       PLAN,
     ],

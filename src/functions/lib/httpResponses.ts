@@ -11,7 +11,8 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 });
 
 /** `{error: {code, message}}` with the status. */
-export const problem = (status: number, code: string, message: string): HttpResponseInit => json(status, { error: { code, message } });
+export const problem = (status: number, code: string, message: string): HttpResponseInit =>
+  json(status, { error: { code, message } });
 
 const STATUS_BY_CODE: Record<string, number> = {
   InvalidOptions: 400,

@@ -1,7 +1,16 @@
 import { NonRetriableError } from '../../errors';
 import { type EncounterOptions, EncounterOptionsSchema } from '../../model/pipeline';
 
-const BOOL: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+const BOOL: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  on: true,
+  false: false,
+  '0': false,
+  no: false,
+  off: false,
+};
 
 /**
  * Encounter options from string fields (query parameters, form fields, blob metadata): `review=true`,
@@ -17,7 +26,10 @@ export function parseOptions(fields: Record<string, string | undefined>): Encoun
   const parsed = EncounterOptionsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new NonRetriableError('InvalidOptions', `Invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'bad value'}`);
+    throw new NonRetriableError(
+      'InvalidOptions',
+      `Invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'bad value'}`,
+    );
   }
   return parsed.data;
 }

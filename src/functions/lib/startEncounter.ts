@@ -25,13 +25,21 @@ export interface Upload {
  * Starts the pipeline for one upload unless its instance already exists (re-delivered trigger, or the API and the
  * blob trigger both seeing the same upload): writes the Pending manifest, then `startNew` with the derived id.
  */
-export async function startEncounter(client: DurableClient, blobs: BlobServiceClient, config: Config, upload: Upload): Promise<{ encounterId: string; started: boolean }> {
+export async function startEncounter(
+  client: DurableClient,
+  blobs: BlobServiceClient,
+  config: Config,
+  upload: Upload,
+): Promise<{ encounterId: string; started: boolean }> {
   const id = encounterId(upload.container, upload.name, upload.etag);
   if (await findInstance(client, id)) return { encounterId: id, started: false };
   const type = sniffType(upload.content.subarray(0, 512)) ?? 'unknown';
   const sha256 = createHash('sha256').update(upload.content).digest('hex');
   const source = { container: upload.container, name: upload.name, etag: upload.etag };
-  await createManifest(blobs, newManifest(id, { ...source, sha256, size: upload.content.length, type }, upload.options, new Date().toISOString()));
+  await createManifest(
+    blobs,
+    newManifest(id, { ...source, sha256, size: upload.content.length, type }, upload.options, new Date().toISOString()),
+  );
   const input: PipelineInput = {
     encounterId: id,
     source: { ...source, type },

@@ -6,7 +6,10 @@ import { makePdf } from './makePdf';
 
 describe('extractDocument', () => {
   it('txt: labelled turns become segments with speakers and roles', async () => {
-    const transcript = await extractDocument(Buffer.from('Doctor: Any chest pain?\nPatient: No chest pain.\nDoctor: Good.'), 'txt');
+    const transcript = await extractDocument(
+      Buffer.from('Doctor: Any chest pain?\nPatient: No chest pain.\nDoctor: Good.'),
+      'txt',
+    );
     expect(TranscriptSchema.parse(transcript)).toEqual(transcript);
     expect(transcript.engine).toBe('document-txt');
     expect(transcript.speakers).toEqual([
@@ -31,10 +34,17 @@ describe('extractDocument', () => {
   });
 
   it('pdf: text across pages is read and parsed as txt', async () => {
-    const pdf = makePdf([['Doctor: What brings you in (today)?', 'Patient: Headache for two days.'], ['Doctor: Any nausea?']]);
+    const pdf = makePdf([
+      ['Doctor: What brings you in (today)?', 'Patient: Headache for two days.'],
+      ['Doctor: Any nausea?'],
+    ]);
     const transcript = await extractDocument(pdf, 'pdf');
     expect(transcript.engine).toBe('document-pdf');
-    expect(transcript.segments.map((s) => s.text)).toEqual(['What brings you in (today)?', 'Headache for two days.', 'Any nausea?']);
+    expect(transcript.segments.map((s) => s.text)).toEqual([
+      'What brings you in (today)?',
+      'Headache for two days.',
+      'Any nausea?',
+    ]);
   });
 
   it.each([

@@ -4,7 +4,9 @@ import { parseText } from '../../../src/engines/documents/parseText';
 
 describe('parseText', () => {
   it('starts a turn at each label and continues it on unlabelled lines', () => {
-    const turns = parseText('Dr. Evans: What brings you in?\nPatient: A cough\nfor three days.\n\nDr. Evans: Any fever?');
+    const turns = parseText(
+      'Dr. Evans: What brings you in?\nPatient: A cough\nfor three days.\n\nDr. Evans: Any fever?',
+    );
     expect(turns).toEqual([
       { label: 'Dr. Evans', text: 'What brings you in?' },
       { label: 'Patient', text: 'A cough for three days.' },

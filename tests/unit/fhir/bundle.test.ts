@@ -1,4 +1,12 @@
-import type { Bundle, Condition, FamilyMemberHistory, MedicationStatement, Observation, Procedure, Resource } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  Condition,
+  FamilyMemberHistory,
+  MedicationStatement,
+  Observation,
+  Procedure,
+  Resource,
+} from '@medplum/fhirtypes';
 import { describe, expect, test } from 'vitest';
 
 import { buildBundle } from '../../../src/engines/fhir/bundle';
@@ -12,7 +20,8 @@ const build = (id: string): Bundle => {
 const resources = <T extends Resource>(bundle: Bundle, type: T['resourceType']): T[] =>
   (bundle.entry ?? []).map((e) => e.resource).filter((r): r is T => r?.resourceType === type);
 const codeText = (r: { code?: { text?: string } }) => r.code?.text;
-const conditionNamed = (bundle: Bundle, text: string) => resources<Condition>(bundle, 'Condition').filter((c) => codeText(c) === text);
+const conditionNamed = (bundle: Bundle, text: string) =>
+  resources<Condition>(bundle, 'Condition').filter((c) => codeText(c) === text);
 
 describe('buildBundle', () => {
   test.each(encounterFixtures().map((f) => f.id))('%s: same input twice gives byte-identical JSON', (id) => {
@@ -27,24 +36,28 @@ describe('buildBundle', () => {
     expect(b.entry!.some((e) => urlsA.has(e.fullUrl))).toBe(false);
   });
 
-  test.each(encounterFixtures().map((f) => f.id))('%s: document shape, urn:uuid fullUrls, subject and encounter everywhere', (id) => {
-    const bundle = build(id);
-    expect(bundle.type).toBe('document');
-    expect(bundle.timestamp).toBe(META.createdAt);
-    expect(bundle.entry![0]!.resource!.resourceType).toBe('Composition');
-    for (const e of bundle.entry!) expect(e.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const patient = bundle.entry!.find((e) => e.resource!.resourceType === 'Patient')!.fullUrl;
-    const encounter = bundle.entry!.find((e) => e.resource!.resourceType === 'Encounter')!.fullUrl;
-    for (const r of bundle.entry!.map((e) => e.resource as Resource & Record<string, unknown>)) {
-      if (['Patient', 'Practitioner', 'Device', 'Provenance', 'Encounter'].includes(r.resourceType)) continue;
-      const subject = (r.subject ?? r.patient) as { reference?: string };
-      expect(subject.reference, r.resourceType).toBe(patient);
-      if (r.resourceType === 'FamilyMemberHistory') continue; // R4 FamilyMemberHistory has no encounter element
-      const enc = (r.encounter ?? r.context) as { reference?: string; encounter?: Array<{ reference?: string }> };
-      expect(enc.reference ?? enc.encounter?.[0]?.reference, r.resourceType).toBe(encounter);
-    }
-    expect(JSON.stringify(bundle)).not.toMatch(/"extension"/);
-  });
+  test.each(encounterFixtures().map((f) => f.id))(
+    '%s: document shape, urn:uuid fullUrls, subject and encounter everywhere',
+    (id) => {
+      const bundle = build(id);
+      expect(bundle.type).toBe('document');
+      expect(bundle.timestamp).toBe(META.createdAt);
+      expect(bundle.entry![0]!.resource!.resourceType).toBe('Composition');
+      for (const e of bundle.entry!)
+        expect(e.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const patient = bundle.entry!.find((e) => e.resource!.resourceType === 'Patient')!.fullUrl;
+      const encounter = bundle.entry!.find((e) => e.resource!.resourceType === 'Encounter')!.fullUrl;
+      for (const r of bundle.entry!.map((e) => e.resource as Resource & Record<string, unknown>)) {
+        if (['Patient', 'Practitioner', 'Device', 'Provenance', 'Encounter'].includes(r.resourceType)) continue;
+        const subject = (r.subject ?? r.patient) as { reference?: string };
+        expect(subject.reference, r.resourceType).toBe(patient);
+        if (r.resourceType === 'FamilyMemberHistory') continue; // R4 FamilyMemberHistory has no encounter element
+        const enc = (r.encounter ?? r.context) as { reference?: string; encounter?: Array<{ reference?: string }> };
+        expect(enc.reference ?? enc.encounter?.[0]?.reference, r.resourceType).toBe(encounter);
+      }
+      expect(JSON.stringify(bundle)).not.toMatch(/"extension"/);
+    },
+  );
 
   test('assertions drive Condition statuses; questions and conditional mentions make no resources', () => {
     const bundle = build('enc-diabetes-followup');
@@ -56,7 +69,9 @@ describe('buildBundle', () => {
     expect(conditionNamed(bundle, 'numbness')).toHaveLength(0); // only asked about
     expect(conditionNamed(bundle, 'rash')).toHaveLength(0); // the allergy's reaction, not a problem
     const cough = build('enc-cough-uri');
-    expect(conditionNamed(cough, 'pneumonia').map((c) => c.verificationStatus!.coding![0]!.code)).toEqual(['provisional']);
+    expect(conditionNamed(cough, 'pneumonia').map((c) => c.verificationStatus!.coding![0]!.code)).toEqual([
+      'provisional',
+    ]);
     expect(conditionNamed(cough, 'asthma')[0]!.clinicalStatus!.coding![0]!.code).toBe('inactive');
     expect(conditionNamed(cough, 'chest pain')).toHaveLength(0); // return precaution, conditional
   });
@@ -64,7 +79,9 @@ describe('buildBundle', () => {
   test('family history goes to FamilyMemberHistory with the nearest relative, never to Condition', () => {
     const bundle = build('enc-diabetes-followup');
     const fmh = resources<FamilyMemberHistory>(bundle, 'FamilyMemberHistory');
-    const byRelative = Object.fromEntries(fmh.map((f) => [f.relationship.coding![0]!.code, f.condition![0]!.code.text]));
+    const byRelative = Object.fromEntries(
+      fmh.map((f) => [f.relationship.coding![0]!.code, f.condition![0]!.code.text]),
+    );
     expect(byRelative).toEqual({ FTH: 'myocardial infarction', MTH: 'diabetes mellitus' });
     expect(conditionNamed(bundle, 'myocardial infarction')).toHaveLength(0);
     expect(conditionNamed(bundle, 'heart disease')).toHaveLength(0);
@@ -77,9 +94,15 @@ describe('buildBundle', () => {
       ['active', 500],
       ['intended', 1000],
     ]);
-    expect(metformin[0]!.medicationCodeableConcept!.coding).toContainEqual({ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '6809', display: 'metformin' });
+    expect(metformin[0]!.medicationCodeableConcept!.coding).toContainEqual({
+      system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+      code: '6809',
+      display: 'metformin',
+    });
     expect(metformin[0]!.dosage![0]!.timing!.repeat).toEqual({ frequency: 2, period: 1, periodUnit: 'd' });
-    const amox = resources<MedicationStatement>(build('enc-cough-uri'), 'MedicationStatement').find((m) => m.medicationCodeableConcept!.text === 'amoxicillin')!;
+    const amox = resources<MedicationStatement>(build('enc-cough-uri'), 'MedicationStatement').find(
+      (m) => m.medicationCodeableConcept!.text === 'amoxicillin',
+    )!;
     expect(amox.status).toBe('intended');
     expect(amox.dosage![0]!.route!.coding![0]!.code).toBe('26643006');
   });
@@ -93,7 +116,9 @@ describe('buildBundle', () => {
     ]);
     expect(bp.category![0]!.coding![0]!.code).toBe('vital-signs');
     expect(obs.find((o) => codeText(o) === 'hemoglobin A1c')!.valueQuantity).toMatchObject({ value: 8.2, code: '%' });
-    const temp = resources<Observation>(build('enc-cough-uri'), 'Observation').find((o) => codeText(o) === 'temperature')!;
+    const temp = resources<Observation>(build('enc-cough-uri'), 'Observation').find(
+      (o) => codeText(o) === 'temperature',
+    )!;
     expect(temp.valueQuantity).toEqual({ value: 38.4, unit: '°C', system: 'http://unitsofmeasure.org', code: 'Cel' });
     expect(temp.code.coding![0]).toEqual({ system: 'http://loinc.org', code: '8310-5', display: 'Body temperature' });
     const procedures = resources<Procedure>(build('enc-back-pain'), 'Procedure');
@@ -105,8 +130,15 @@ describe('buildBundle', () => {
 
   test('codings use the official system URIs', () => {
     const systems = new Set<string>();
-    for (const id of encounterFixtures().map((f) => f.id)) JSON.stringify(build(id), (k, v: unknown) => (k === 'system' && typeof v === 'string' && systems.add(v), v));
-    for (const uri of ['http://hl7.org/fhir/sid/icd-10-cm', 'http://www.nlm.nih.gov/research/umls/rxnorm', 'http://loinc.org', 'http://snomed.info/sct', 'http://terminology.hl7.org/CodeSystem/umls']) {
+    for (const id of encounterFixtures().map((f) => f.id))
+      JSON.stringify(build(id), (k, v: unknown) => (k === 'system' && typeof v === 'string' && systems.add(v), v));
+    for (const uri of [
+      'http://hl7.org/fhir/sid/icd-10-cm',
+      'http://www.nlm.nih.gov/research/umls/rxnorm',
+      'http://loinc.org',
+      'http://snomed.info/sct',
+      'http://terminology.hl7.org/CodeSystem/umls',
+    ]) {
       expect(systems).toContain(uri);
     }
     expect([...systems].filter((s) => !/^(http|urn:ietf:rfc:3986)/.test(s))).toEqual([]);
@@ -114,12 +146,21 @@ describe('buildBundle', () => {
 
   test('the transcript travels as base64 text/plain and the provided patient is used', () => {
     const f = encounterFixture('enc-back-pain');
-    const bundle = buildBundle(f.transcript, f.analysis, { ...META, encounterId: f.id, patient: { resourceType: 'Patient', id: 'x', name: [{ family: 'Doe' }] } });
-    const doc = bundle.entry!.find((e) => e.resource!.resourceType === 'DocumentReference')!.resource as { content: Array<{ attachment: { data: string; contentType: string } }> };
+    const bundle = buildBundle(f.transcript, f.analysis, {
+      ...META,
+      encounterId: f.id,
+      patient: { resourceType: 'Patient', id: 'x', name: [{ family: 'Doe' }] },
+    });
+    const doc = bundle.entry!.find((e) => e.resource!.resourceType === 'DocumentReference')!.resource as {
+      content: Array<{ attachment: { data: string; contentType: string } }>;
+    };
     const text = Buffer.from(doc.content[0]!.attachment.data, 'base64').toString('utf8');
     expect(doc.content[0]!.attachment.contentType).toMatch(/^text\/plain/);
     expect(text).toContain('[s10] patient (B): I took acetaminophen');
-    const patient = bundle.entry!.find((e) => e.resource!.resourceType === 'Patient')!.resource as { id?: string; name?: unknown };
+    const patient = bundle.entry!.find((e) => e.resource!.resourceType === 'Patient')!.resource as {
+      id?: string;
+      name?: unknown;
+    };
     expect(patient.name).toEqual([{ family: 'Doe' }]);
     expect(patient.id).toBeUndefined();
   });

@@ -27,7 +27,8 @@ describe('toTransaction', () => {
     const tx = toTransaction(bundleOf('enc-back-pain'));
     expect(tx.type).toBe('transaction');
     for (const e of tx.entry!) {
-      if (e.request!.method === 'POST') expect(e.request!.ifNoneExist).toMatch(/^identifier=urn%3Aietf%3Arfc%3A3986%7Curn%3Auuid%3A/);
+      if (e.request!.method === 'POST')
+        expect(e.request!.ifNoneExist).toMatch(/^identifier=urn%3Aietf%3Arfc%3A3986%7Curn%3Auuid%3A/);
       else expect(e.request).toEqual({ method: 'PUT', url: `Provenance/${e.fullUrl!.slice('urn:uuid:'.length)}` });
     }
   });
@@ -38,12 +39,19 @@ describe('exportBundle', () => {
     server = await startFakeFhirServer();
     const bundle = bundleOf('enc-diabetes-followup');
     const first = await exportBundle(bundle, { serverUrl: server.url });
-    expect(first).toMatchObject({ status: 200, entries: bundle.entry!.length, created: bundle.entry!.length, existing: 0 });
+    expect(first).toMatchObject({
+      status: 200,
+      entries: bundle.entry!.length,
+      created: bundle.entry!.length,
+      existing: 0,
+    });
     expect(server.store.size).toBe(bundle.entry!.length);
     const stored = JSON.stringify([...server.store.values()]);
     expect(stored).not.toContain('"reference":"urn:uuid:');
     const patientKey = [...server.store.keys()].find((k) => k.startsWith('Patient/'))!;
-    const condition = [...server.store.values()].find((r) => r.resourceType === 'Condition') as { subject: { reference: string } };
+    const condition = [...server.store.values()].find((r) => r.resourceType === 'Condition') as {
+      subject: { reference: string };
+    };
     expect(condition.subject.reference).toBe(patientKey);
 
     const again = await exportBundle(bundle, { serverUrl: server.url });
@@ -75,9 +83,13 @@ describe('exportBundle', () => {
   test('503 is transient; 4xx is non-retriable with the OperationOutcome text, and nothing is half-written', async () => {
     server = await startFakeFhirServer();
     server.failures.push({ status: 503 });
-    await expect(exportBundle(bundleOf('enc-back-pain'), { serverUrl: server.url })).rejects.toBeInstanceOf(TransientError);
+    await expect(exportBundle(bundleOf('enc-back-pain'), { serverUrl: server.url })).rejects.toBeInstanceOf(
+      TransientError,
+    );
     const broken = bundleOf('enc-back-pain');
-    (broken.entry![5]!.resource as { subject?: unknown }).subject = { reference: 'urn:uuid:00000000-0000-5000-8000-000000000000' };
+    (broken.entry![5]!.resource as { subject?: unknown }).subject = {
+      reference: 'urn:uuid:00000000-0000-5000-8000-000000000000',
+    };
     const error = await exportBundle(broken, { serverUrl: server.url }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NonRetriableError);
     expect((error as Error).message).toMatch(/400: unresolved reference urn:uuid:00000000/);

@@ -23,7 +23,10 @@ export interface FakeFhirServer {
   close(): Promise<void>;
 }
 
-const outcome = (code: string, diagnostics: string) => ({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] });
+const outcome = (code: string, diagnostics: string) => ({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code, diagnostics }],
+});
 
 class TransactionError extends Error {}
 
@@ -53,8 +56,13 @@ function rewrite(value: unknown, map: Map<string, string>): unknown {
 }
 
 /** Applies a transaction to a copy of the store; the caller commits the copy only when nothing threw. */
-function apply(store: Map<string, Stored>, bundle: Bundle, nextId: () => string): { store: Map<string, Stored>; response: Bundle } {
-  if (bundle.resourceType !== 'Bundle' || bundle.type !== 'transaction') throw new TransactionError('expected a transaction Bundle');
+function apply(
+  store: Map<string, Stored>,
+  bundle: Bundle,
+  nextId: () => string,
+): { store: Map<string, Stored>; response: Bundle } {
+  if (bundle.resourceType !== 'Bundle' || bundle.type !== 'transaction')
+    throw new TransactionError('expected a transaction Bundle');
   const work = new Map(store);
   const map = new Map<string, string>();
   const pending: Array<{ key: string; resource: Stored; isNew: boolean }> = [];
@@ -63,7 +71,8 @@ function apply(store: Map<string, Stored>, bundle: Bundle, nextId: () => string)
     const { request, resource, fullUrl } = entry;
     if (!request || !resource) throw new TransactionError('entry without request or resource');
     if (request.method === 'POST') {
-      if (request.url !== resource.resourceType) throw new TransactionError(`POST url ${request.url} does not match ${resource.resourceType}`);
+      if (request.url !== resource.resourceType)
+        throw new TransactionError(`POST url ${request.url} does not match ${resource.resourceType}`);
       const found = request.ifNoneExist
         ? [...work.values()].filter((r) => r.resourceType === resource.resourceType && matches(r, request.ifNoneExist!))
         : [];
@@ -75,7 +84,8 @@ function apply(store: Map<string, Stored>, bundle: Bundle, nextId: () => string)
       results.push({ response: { status: existing ? '200 OK' : '201 Created', location: key } });
     } else if (request.method === 'PUT') {
       const [type, id] = request.url.split('/');
-      if (type !== resource.resourceType || !id || resource.id !== id) throw new TransactionError(`PUT ${request.url} does not match its resource`);
+      if (type !== resource.resourceType || !id || resource.id !== id)
+        throw new TransactionError(`PUT ${request.url} does not match its resource`);
       if (fullUrl) map.set(fullUrl, request.url);
       const isNew = !work.has(request.url);
       pending.push({ key: request.url, resource: resource as Stored, isNew });
@@ -100,11 +110,18 @@ export async function startFakeFhirServer(options: { token?: string } = {}): Pro
         res.end(JSON.stringify(body));
       };
       const failure = fake.failures.shift();
-      if (failure) return send(failure.status, failure.body ?? outcome('throttled', 'scripted failure'), failure.headers);
-      if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return send(401, outcome('login', 'bad token'));
-      if (req.method !== 'POST' || (req.url !== '/' && req.url !== '')) return send(404, outcome('not-found', 'POST [base] only'));
+      if (failure)
+        return send(failure.status, failure.body ?? outcome('throttled', 'scripted failure'), failure.headers);
+      if (options.token && req.headers.authorization !== `Bearer ${options.token}`)
+        return send(401, outcome('login', 'bad token'));
+      if (req.method !== 'POST' || (req.url !== '/' && req.url !== ''))
+        return send(404, outcome('not-found', 'POST [base] only'));
       try {
-        const result = apply(fake.store, JSON.parse(Buffer.concat(chunks).toString('utf8')) as Bundle, () => `r${++counter}`);
+        const result = apply(
+          fake.store,
+          JSON.parse(Buffer.concat(chunks).toString('utf8')) as Bundle,
+          () => `r${++counter}`,
+        );
         fake.store = result.store;
         send(200, result.response);
       } catch (error) {

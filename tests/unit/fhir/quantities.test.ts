@@ -16,12 +16,19 @@ describe('parseSpokenNumber', () => {
     ['eight point two', 8.2],
     ['twenty-five', 25],
   ])('%s → %d', (text, value) => expect(parseSpokenNumber(text)).toBe(value));
-  test.each(['high', 'positive', 'point', 'seven point', ''])('%s → undefined', (text) => expect(parseSpokenNumber(text)).toBeUndefined());
+  test.each(['high', 'positive', 'point', 'seven point', ''])('%s → undefined', (text) =>
+    expect(parseSpokenNumber(text)).toBeUndefined(),
+  );
 });
 
 describe('toQuantity / toTiming', () => {
   test('UCUM units when known, text otherwise', () => {
-    expect(toQuantity('five hundred', 'milligrams')).toEqual({ value: 500, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' });
+    expect(toQuantity('five hundred', 'milligrams')).toEqual({
+      value: 500,
+      unit: 'mg',
+      system: 'http://unitsofmeasure.org',
+      code: 'mg',
+    });
     expect(toQuantity('two', 'puffs')).toEqual({ value: 2, unit: 'puffs' });
     expect(toQuantity('some', 'mg')).toBeUndefined();
   });

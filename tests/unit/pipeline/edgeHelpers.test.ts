@@ -15,10 +15,12 @@ describe('encounterId', () => {
     expect(encounterId('uploads', 'a.wav', '"0x8D1"')).toBe(id);
     expect(encounterId('uploads', 'a.wav', '"0x8D2"')).not.toBe(id);
     expect(encounterId('uploads', 'b.wav', '"0x8D1"')).not.toBe(id);
+    expect(encounterId('uploads', 'a.wav', '0x8D1')).toBe(id);
+    expect(encounterId('uploads', 'a.wav', 'W/"0x8D1"')).toBe(id);
   });
   it('matches the documented formula', () => {
     // computed independently: echo -n 'uploads/a.wav/etag' | sha256sum
-    expect(encounterId('uploads', 'a.wav', 'etag')).toBe('enc-d5a3ab39328c14f78a578c96e0540a99');
+    expect(encounterId('uploads', 'a.wav', '"etag"')).toBe('enc-d5a3ab39328c14f78a578c96e0540a99');
   });
 });
 
@@ -27,40 +29,71 @@ describe('parseOptions', () => {
     expect(parseOptions({})).toEqual({ template: 'soap', review: false, locale: 'en-US' });
   });
   it.each([
-    [{ review: 'true', template: 'HP', maxSpeakers: '3' }, { template: 'hp', review: true, locale: 'en-US', maxSpeakers: 3 }],
-    [{ review: 'no', locale: 'en-GB', reviewTimeoutHours: '0.01' }, { template: 'soap', review: false, locale: 'en-GB', reviewTimeoutHours: 0.01 }],
+    [
+      { review: 'true', template: 'HP', maxSpeakers: '3' },
+      { template: 'hp', review: true, locale: 'en-US', maxSpeakers: 3 },
+    ],
+    [
+      { review: 'no', locale: 'en-GB', reviewTimeoutHours: '0.01' },
+      { template: 'soap', review: false, locale: 'en-GB', reviewTimeoutHours: 0.01 },
+    ],
   ])('%j', (fields, expected) => {
     expect(parseOptions(fields)).toEqual(expected);
   });
-  it.each([[{ template: 'poem' }], [{ review: 'maybe' }], [{ maxSpeakers: 'two' }], [{ maxSpeakers: '0' }]])('refuses %j', (fields) => {
-    expect(() => parseOptions(fields)).toThrow(/Invalid option/);
-  });
+  it.each([[{ template: 'poem' }], [{ review: 'maybe' }], [{ maxSpeakers: 'two' }], [{ maxSpeakers: '0' }]])(
+    'refuses %j',
+    (fields) => {
+      expect(() => parseOptions(fields)).toThrow(/Invalid option/);
+    },
+  );
   it('reads upload metadata, and falls back to defaults on junk', () => {
-    expect(optionsFromMetadata({ clinscribeoptions: '{"template":"progress","review":true}' })).toMatchObject({ template: 'progress', review: true });
-    expect(optionsFromMetadata({ clinscribeoptions: '{not json' })).toEqual({ template: 'soap', review: false, locale: 'en-US' });
+    expect(optionsFromMetadata({ clinscribeoptions: '{"template":"progress","review":true}' })).toMatchObject({
+      template: 'progress',
+      review: true,
+    });
+    expect(optionsFromMetadata({ clinscribeoptions: '{not json' })).toEqual({
+      template: 'soap',
+      review: false,
+      locale: 'en-US',
+    });
     expect(optionsFromMetadata(undefined).template).toBe('soap');
   });
 });
 
 describe('readUpload', () => {
   const boundary = '----clinscribe';
-  const multipart = (parts: string[]) => Buffer.from(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('') + `--${boundary}--\r\n`);
+  const multipart = (parts: string[]) =>
+    Buffer.from(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('') + `--${boundary}--\r\n`);
   it('reads the file part and fields of a multipart body, over the query', async () => {
     const body = multipart([
       'Content-Disposition: form-data; name="template"\r\n\r\nhp',
       'Content-Disposition: form-data; name="file"; filename="visit.txt"\r\nContent-Type: text/plain\r\n\r\nDoctor: Hello.',
     ]);
-    const upload = await readUpload(body, `multipart/form-data; boundary=${boundary}`, { template: 'soap', review: 'true' }, 1000);
+    const upload = await readUpload(
+      body,
+      `multipart/form-data; boundary=${boundary}`,
+      { template: 'soap', review: 'true' },
+      1000,
+    );
     expect(upload.content.toString()).toBe('Doctor: Hello.');
     expect(upload.fields).toEqual({ template: 'hp', review: 'true' });
   });
   it('takes a raw body with the query as fields', async () => {
-    expect(await readUpload(Buffer.from('abc'), 'audio/wav', { review: 'true' }, 10)).toEqual({ content: Buffer.from('abc'), fields: { review: 'true' } });
+    expect(await readUpload(Buffer.from('abc'), 'audio/wav', { review: 'true' }, 10)).toEqual({
+      content: Buffer.from('abc'),
+      fields: { review: 'true' },
+    });
   });
   it.each([
     ['too large', Buffer.alloc(11), 'text/plain', 10, 'TooLarge'],
     ['empty', Buffer.alloc(0), 'text/plain', 10, 'InvalidRequest'],
-    ['multipart without a file', multipart(['Content-Disposition: form-data; name="x"\r\n\r\ny']), `multipart/form-data; boundary=${boundary}`, 10_000, 'InvalidRequest'],
+    [
+      'multipart without a file',
+      multipart(['Content-Disposition: form-data; name="x"\r\n\r\ny']),
+      `multipart/form-data; boundary=${boundary}`,
+      10_000,
+      'InvalidRequest',
+    ],
     ['multipart without a boundary', Buffer.from('x'), 'multipart/form-data', 10_000, 'InvalidRequest'],
   ])('refuses %s', async (_name, body, type, max, code) => {
     await expect(readUpload(body, type, {}, max)).rejects.toMatchObject({ code });
@@ -69,9 +102,15 @@ describe('readUpload', () => {
 
 describe('checkEditedNote', () => {
   const transcript = { segments: [{ id: 's1' }, { id: 's2' }] as never[] };
-  const note = (evidence: string[]) => ({ sections: [{ id: 'subjective', title: 'Subjective', sentences: [{ text: 'Back pain.', evidence }] }] });
+  const note = (evidence: string[]) => ({
+    sections: [{ id: 'subjective', title: 'Subjective', sentences: [{ text: 'Back pain.', evidence }] }],
+  });
   it('accepts an edit that keeps its evidence in the transcript', () => {
-    expect(checkEditedNote(note(['s2']), transcript, 'soap')).toMatchObject({ template: 'soap', engine: 'reviewer', dropped: 0 });
+    expect(checkEditedNote(note(['s2']), transcript, 'soap')).toMatchObject({
+      template: 'soap',
+      engine: 'reviewer',
+      dropped: 0,
+    });
   });
   it.each([[note(['s9'])], [note([])], [{ sections: 'x' }]])('refuses %j', (value) => {
     expect(() => checkEditedNote(value, transcript, 'soap')).toThrow(expect.objectContaining({ code: 'InvalidNote' }));
@@ -86,7 +125,10 @@ describe('staticFile', () => {
   ])('%s → %s', (path, file, type) => {
     expect(staticFile('/srv/web', path)).toEqual({ path: file, contentType: type });
   });
-  it.each(['../package.json', '..%2Fpackage.json', '/etc/passwd', 'x.exe', '../../etc/shadow.html'])('refuses %s', (path) => {
-    expect(staticFile('/srv/web', path)).toBeUndefined();
-  });
+  it.each(['../package.json', '..%2Fpackage.json', '/etc/passwd', 'x.exe', '../../etc/shadow.html'])(
+    'refuses %s',
+    (path) => {
+      expect(staticFile('/srv/web', path)).toBeUndefined();
+    },
+  );
 });

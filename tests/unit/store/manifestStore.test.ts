@@ -25,7 +25,11 @@ describe('manifest store (Azurite)', () => {
   it('creates a manifest once: a second create keeps the first', async () => {
     const first = newManifest('enc-00000001', input, { template: 'soap' }, '2026-01-01T00:00:00.000Z');
     await createManifest(blobs, first);
-    const again = await createManifest(blobs, { ...first, options: { template: 'hp' }, createdAt: '2027-01-01T00:00:00.000Z' });
+    const again = await createManifest(blobs, {
+      ...first,
+      options: { template: 'hp' },
+      createdAt: '2027-01-01T00:00:00.000Z',
+    });
     expect(again.options).toEqual({ template: 'soap' });
     expect((await readManifest(blobs, 'enc-00000001'))?.createdAt).toBe('2026-01-01T00:00:00.000Z');
   });
@@ -37,7 +41,15 @@ describe('manifest store (Azurite)', () => {
       Array.from({ length: 12 }, (_, i) =>
         updateManifest(blobs, 'enc-00000002', {
           results: { [`r${i}`]: { container: 'encounters', name: `enc-00000002/r${i}` } },
-          ...(i < stages.length ? { timing: { stage: stages[i]!, startedAt: '2026-01-01T00:00:00.000Z', endedAt: '2026-01-01T00:00:01.000Z' } } : {}),
+          ...(i < stages.length
+            ? {
+                timing: {
+                  stage: stages[i]!,
+                  startedAt: '2026-01-01T00:00:00.000Z',
+                  endedAt: '2026-01-01T00:00:01.000Z',
+                },
+              }
+            : {}),
         }),
       ),
     );
@@ -47,7 +59,10 @@ describe('manifest store (Azurite)', () => {
   });
 
   it('updating a missing manifest is a non-retriable ManifestNotFound', async () => {
-    await expect(updateManifest(blobs, 'enc-0000dead', { status: 'Running' })).rejects.toMatchObject({ code: 'ManifestNotFound', retriable: false });
+    await expect(updateManifest(blobs, 'enc-0000dead', { status: 'Running' })).rejects.toMatchObject({
+      code: 'ManifestNotFound',
+      retriable: false,
+    });
     expect(await readManifest(blobs, 'enc-0000dead')).toBeUndefined();
   });
 });
@@ -60,10 +75,15 @@ describe('blob io (Azurite)', () => {
     expect(written.etag).toBeTruthy();
     expect(await readJson(blobs, ref, TranscriptSchema)).toEqual(transcript);
     await writeBlob(blobs, ref, '{"duration": -1}');
-    await expect(readJson(blobs, ref, TranscriptSchema)).rejects.toMatchObject({ code: 'InvalidArtifact', retriable: false });
+    await expect(readJson(blobs, ref, TranscriptSchema)).rejects.toMatchObject({
+      code: 'InvalidArtifact',
+      retriable: false,
+    });
     await writeBlob(blobs, ref, 'not json');
     await expect(readJson(blobs, ref, TranscriptSchema)).rejects.toMatchObject({ code: 'InvalidArtifact' });
-    await expect(readJson(blobs, artifactRef('enc-00000404', 'note'), TranscriptSchema)).rejects.toMatchObject({ code: 'BlobNotFound' });
+    await expect(readJson(blobs, artifactRef('enc-00000404', 'note'), TranscriptSchema)).rejects.toMatchObject({
+      code: 'BlobNotFound',
+    });
   });
 
   it('streams a blob with its content type, and deletes by prefix only under that prefix', async () => {
@@ -83,7 +103,9 @@ describe('blob io (Azurite)', () => {
   it('connects from the AzureWebJobsStorage connection string, and names what is missing otherwise', async () => {
     const client = createBlobServiceClient({ AzureWebJobsStorage: storage.connectionString });
     expect(await client.getContainerClient(Containers.encounters).exists()).toBe(true);
-    expect(createBlobServiceClient({ AzureWebJobsStorage__blobServiceUri: 'https://acct.blob.core.windows.net' }).url).toBe('https://acct.blob.core.windows.net/');
+    expect(
+      createBlobServiceClient({ AzureWebJobsStorage__blobServiceUri: 'https://acct.blob.core.windows.net' }).url,
+    ).toBe('https://acct.blob.core.windows.net/');
     expect(() => createBlobServiceClient({})).toThrow(/AzureWebJobsStorage/);
   });
 });

@@ -5,7 +5,8 @@ import { applyPatch, newManifest, orchestrationOverhead, withTiming } from '../.
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
-const base = () => newManifest('enc-0123abcd', { container: 'uploads', name: 'a.wav', etag: '"1"', type: 'wav' }, { review: false }, T0);
+const base = () =>
+  newManifest('enc-0123abcd', { container: 'uploads', name: 'a.wav', etag: '"1"', type: 'wav' }, { review: false }, T0);
 
 describe('manifest updates', () => {
   it('a new manifest is schema-valid and Pending', () => {
@@ -16,14 +17,29 @@ describe('manifest updates', () => {
     const once = withTiming([], { stage: 'transcribe', startedAt: at(0), endedAt: at(1500) });
     const twice = withTiming(once, { stage: 'transcribe', startedAt: at(2000), endedAt: at(2500) });
     expect(once).toEqual([{ stage: 'transcribe', startedAt: at(0), endedAt: at(1500), durationMs: 1500, attempt: 1 }]);
-    expect(twice).toEqual([{ stage: 'transcribe', startedAt: at(2000), endedAt: at(2500), durationMs: 500, attempt: 2 }]);
+    expect(twice).toEqual([
+      { stage: 'transcribe', startedAt: at(2000), endedAt: at(2500), durationMs: 500, attempt: 2 },
+    ]);
   });
 
   it('merges results and engines, sets error and status, stamps updatedAt', () => {
     const ref = { container: 'encounters', name: 'enc-0123abcd/transcript.json', etag: '"x"' };
-    const next = applyPatch(base(), { status: 'Running', results: { transcript: ref }, engines: { speech: 'local' } }, at(10));
-    const failed = applyPatch(next, { status: 'Failed', error: { stage: 'transcribe', code: 'Bad', message: 'bad' } }, at(20));
-    expect(next).toMatchObject({ status: 'Running', results: { transcript: ref }, engines: { speech: 'local' }, updatedAt: at(10) });
+    const next = applyPatch(
+      base(),
+      { status: 'Running', results: { transcript: ref }, engines: { speech: 'local' } },
+      at(10),
+    );
+    const failed = applyPatch(
+      next,
+      { status: 'Failed', error: { stage: 'transcribe', code: 'Bad', message: 'bad' } },
+      at(20),
+    );
+    expect(next).toMatchObject({
+      status: 'Running',
+      results: { transcript: ref },
+      engines: { speech: 'local' },
+      updatedAt: at(10),
+    });
     expect(failed).toMatchObject({ status: 'Failed', results: { transcript: ref }, error: { code: 'Bad' } });
     expect(ManifestSchema.parse(failed)).toEqual(failed);
   });
@@ -33,9 +49,12 @@ describe('manifest updates', () => {
     ['Failed', 'Running', 'Failed'],
     ['Completed', 'Failed', 'Failed'],
     ['AwaitingReview', 'Running', 'Running'],
-  ] as const)('status %s + patch %s → %s (a late duplicate cannot reopen a final encounter)', (from, patch, expected) => {
-    expect(applyPatch({ ...base(), status: from }, { status: patch }, at(1)).status).toBe(expected);
-  });
+  ] as const)(
+    'status %s + patch %s → %s (a late duplicate cannot reopen a final encounter)',
+    (from, patch, expected) => {
+      expect(applyPatch({ ...base(), status: from }, { status: patch }, at(1)).status).toBe(expected);
+    },
+  );
 
   it('overhead is wall time minus the union of stage intervals', () => {
     const manifest = {

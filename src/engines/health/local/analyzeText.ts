@@ -12,6 +12,8 @@ import { tokenize } from './tokenize';
 const ASSERTED = new Set(['SymptomOrSign', 'Diagnosis', 'MedicationName', 'MedicationClass', 'TreatmentName', 'ExaminationName', 'Allergen', 'SubstanceUse', 'GeneOrProtein']);
 /** Pattern category whose number becomes a MeasurementValue and the rest a MeasurementUnit. */
 export const VALUE_WITH_UNIT = 'MeasurementValueWithUnit';
+/** Category of phrases matched only so that their words are not tagged ("come back" is no back). */
+export const NOT_AN_ENTITY = '-';
 
 const formatNumber = (n: number): string => String(Math.round(n * 1000) / 1000);
 const fill = (template: string, values: number[]): string => template.replace(/\{(\d)\}/g, (_, i: string) => formatNumber(values[Number(i)] ?? NaN));
@@ -48,6 +50,7 @@ export function analyzeText(text: string, lexicon: Lexicon, segmentOf: (offset: 
   };
   for (const match of matchLexicon(tokens, lexicon)) {
     const { concept } = match;
+    if (concept.category === NOT_AN_ENTITY) continue;
     if (concept.category === VALUE_WITH_UNIT) {
       const run = readNumber(tokens, match.start);
       const valueEnd = run?.end ?? match.start + 1;

@@ -76,6 +76,8 @@ export function findTriggers(tokens: readonly Token[], sentence: Sentence): Trig
     }
     // "No," answers a question; it negates nothing after it.
     if (best && tokens[best.end]?.raw === ',' && 'certainty' in best.rule.effect) best = undefined;
+    // "Has anyone … had": a perfect tense, not a past event.
+    if (best && tokens[best.start]?.norm === 'had' && best.end - best.start === 1 && hasPerfectAuxiliary(tokens, sentence.start, best.start)) best = undefined;
     if (best) {
       found.push(best);
       i = best.end;
@@ -106,8 +108,7 @@ function inScope(tokens: readonly Token[], trigger: Trigger, covered: Set<number
 
 /** The assertion of the concept over tokens `span` in `sentence`, the nearest trigger of each kind winning. */
 export function assertSpan(tokens: readonly Token[], sentence: Sentence, triggers: readonly Trigger[], span: { start: number; end: number }): Assertion {
-  const covered = new Set<number>();
-  for (const t of triggers) for (let k = t.start; k < t.end; k++) covered.add(k);
+  const covered = coveredBy(triggers);
   const nearest = new Map<string, { distance: number; effect: Effect }>();
   for (const trigger of triggers) {
     if ('pseudo' in trigger.rule.effect || !inScope(tokens, trigger, covered, span)) continue;
@@ -124,9 +125,26 @@ export function assertSpan(tokens: readonly Token[], sentence: Sentence, trigger
   return assertion;
 }
 
+const coveredCache = new WeakMap<readonly Trigger[], Set<number>>();
+/** Token indices inside trigger phrases (cached per sentence's trigger list). */
+function coveredBy(triggers: readonly Trigger[]): Set<number> {
+  let covered = coveredCache.get(triggers);
+  if (!covered) {
+    covered = new Set<number>();
+    for (const t of triggers) for (let k = t.start; k < t.end; k++) covered.add(k);
+    coveredCache.set(triggers, covered);
+  }
+  return covered;
+}
+
 function isAfterIfClause(tokens: readonly Token[], sentence: Sentence, triggers: readonly Trigger[], span: { start: number; end: number }): boolean {
   const ifTrigger = triggers.find((t) => t.end <= span.start && IF_WORDS.has(tokens.slice(t.start, t.end).map((x) => x.norm).join(' ')));
   if (!ifTrigger || ifTrigger.start !== sentence.start) return false;
   for (let k = ifTrigger.end; k < span.start; k++) if (CLAUSE_END.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+function hasPerfectAuxiliary(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (['have', 'has', 'hav'].includes(tokens[k]!.norm)) return true;
   return false;
 }

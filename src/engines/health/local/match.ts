@@ -27,7 +27,7 @@ function longest(tokens: readonly Token[], node: TrieNode, i: number, values: nu
   }
   const at = skip(tokens, i);
   const token = tokens[at];
-  if (!token || token.kind === 'punct') return;
+  if (!token) return;
   const child = node.next.get(token.norm);
   if (child) longest(tokens, child, at + 1, values, best, at + 1);
   const numberChild = node.next.get(NUMBER);

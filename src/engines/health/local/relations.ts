@@ -72,7 +72,7 @@ function nearestHead(placed: readonly Placed[], modifier: Placed, categories: st
     const before = p.entity.offset < modifier.entity.offset;
     const gap = before ? modifier.entity.offset - (p.entity.offset + p.entity.length) : p.entity.offset - (modifier.entity.offset + modifier.entity.length);
     // A head before the modifier is the usual order ("metformin 500 mg"): it wins over one equally far after.
-    const score = gap * (before ? 1 : 1.5);
+    const score = gap * (before ? 1 : 3);
     if (!best || score < best.score) best = { p, score };
   }
   return best?.p;

@@ -36,9 +36,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Normalised word sequence of a lexicon term, the same way text is tokenized (punctuation dropped). */
+const DROPPED = new Set(['-', '‐', '–', '.', ',', "'", '’']);
+
+/** Normalised token sequence of a lexicon term, the same way text is tokenized (hyphens, dots, commas dropped). */
 export function termKey(term: string): string[] {
   return tokenize(term)
-    .filter((t) => t.kind !== 'punct')
+    .filter((t) => t.kind !== 'punct' || !DROPPED.has(t.raw))
     .map((t) => t.norm);
 }

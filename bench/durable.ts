@@ -1,0 +1,71 @@
+/**
+ * Seed benchmark of the embedded Durable engine: N orchestrations started at once, each calling 5 activities in
+ * sequence (`Hello, {city}!`), SQLite store on disk, functions invoked through the app's real programming model.
+ * Usage: node dist/bench/durable.js [N…]   (default: 500 5000). Last line: `work items/s: X` for the largest N.
+ * A work item is one orchestrator episode or one activity execution (N × 11 for this shape).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { DurableEngine } from '../host/durable/durableEngine';
+import { DurableStore } from '../host/durable/durableStore';
+import { startInstance } from '../host/durable/instanceCommands';
+import { loadApp } from '../host/functions/loadApp';
+
+const appDir = path.resolve(__dirname, '../../tests/fixtures/apps/durable-bench');
+const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, f?: Record<string, unknown>) => console.error(m, f) };
+
+interface Result {
+  n: number;
+  seconds: number;
+  orchestrationsPerSec: number;
+  workItemsPerSec: number;
+  /** Work items per second of this process's CPU time (comparable on a loaded machine). */
+  workItemsPerCpuSec: number;
+}
+
+async function run(n: number): Promise<Result> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'durable-bench-'));
+  const app = await loadApp(appDir, { log: quiet });
+  const store = new DurableStore(path.join(dir, 'durable.db'));
+  const durable = (app.hostJson.extensions as { durableTask: Record<string, number> }).durableTask;
+  const engine = new DurableEngine({ store, invoker: app.invoker, log: quiet, options: durable });
+  engine.start();
+  const started = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  await Promise.all(Array.from({ length: n }, (_, i) => startInstance(engine.ctx, 'HelloCities', `bench-${i}`, undefined)));
+  await engine.whenIdle();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const completed = store.countsByStatus().Completed ?? 0;
+  if (completed !== n) throw new Error(`only ${completed} of ${n} orchestrations completed`);
+  const workItems = engine.stats.episodes + engine.stats.activities;
+  await engine.stop();
+  store.close();
+  await app.terminate();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { n, seconds, orchestrationsPerSec: n / seconds, workItemsPerSec: workItems / seconds, workItemsPerCpuSec: workItems / cpuSeconds };
+}
+
+async function main(): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const results = [];
+  await run(100); // warm-up (JIT, lazily loaded modules): not reported
+  for (const n of sizes.length > 0 ? sizes : [500, 5000]) {
+    const r = await run(n);
+    results.push(r);
+    console.log(
+      `N=${r.n}: ${r.seconds.toFixed(2)} s, ${r.orchestrationsPerSec.toFixed(0)} orchestrations/s, ` +
+        `${r.workItemsPerSec.toFixed(0)} work items/s (${r.workItemsPerCpuSec.toFixed(0)} per CPU-second), load ${os.loadavg()[0]?.toFixed(1)}`,
+    );
+  }
+  const last = results[results.length - 1];
+  console.log(`work items/s: ${Math.round(last?.workItemsPerSec ?? 0)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

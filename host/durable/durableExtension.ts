@@ -1,0 +1,111 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { HostContext, HostExtension, SystemRequest, SystemResponse, SystemRoute } from '../types';
+import { type ClientBindingInput, clientBindingData } from './clientBinding';
+import { DurableEngine } from './durableEngine';
+import { DurableStore } from './durableStore';
+import { handleManagement } from './managementApi';
+
+export interface DurableExtensionOptions {
+  /** Store file (default `<dataDir>/durable.db`); `:memory:` for tests. */
+  dbFile?: string;
+}
+
+interface DurableSettings {
+  hubName?: string;
+  maxConcurrentActivityFunctions?: number;
+  maxConcurrentOrchestratorFunctions?: number;
+}
+
+function settingsOf(hostJson: Record<string, unknown>): DurableSettings {
+  const ext = (hostJson.extensions ?? {}) as Record<string, unknown>;
+  return (ext.durableTask ?? {}) as DurableSettings;
+}
+
+/** `%NAME%` app-setting references in host.json resolve from the environment; unresolved → default. */
+function resolveSetting(value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  const resolved = value.replace(/%([^%]+)%/g, (_, name: string) => process.env[name] ?? '');
+  return resolved || fallback;
+}
+
+const ROOT = '/runtime/webhooks/durabletask';
+
+/**
+ * The Durable Functions extension of the embedded host: orchestration/activity triggers run by the SQLite-backed
+ * engine, the `durableClient` input binding and the management API (system key), plus a key-less client RPC path
+ * under an unguessable token.
+ */
+export function durableExtension(options: DurableExtensionOptions = {}): HostExtension {
+  let engine: DurableEngine | undefined;
+  let store: DurableStore | undefined;
+  let urls: ClientBindingInput | undefined;
+  const rpcToken = randomBytes(24).toString('base64url');
+
+  const serve = async (req: SystemRequest, subpath: string): Promise<SystemResponse> => {
+    if (!engine || !urls) return { status: 503, body: { message: 'The durable engine is not started.' } };
+    return handleManagement({ ctx: engine.ctx, urls }, req, subpath);
+  };
+  const tokenOk = (token: string | undefined) => {
+    const a = Buffer.from(token ?? '');
+    const b = Buffer.from(rpcToken);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+  const routes: SystemRoute[] = [
+    {
+      methods: ['GET', 'POST', 'DELETE'],
+      pattern: new RegExp(`^${ROOT}/rpc/(?<token>[^/]+)(?<rest>/.*)$`),
+      auth: 'anonymous',
+      handler: (req) => (tokenOk(req.params.token) ? serve(req, req.params.rest ?? '') : Promise.resolve({ status: 401, body: { message: 'Unauthorized.' } })),
+    },
+    {
+      methods: ['GET', 'POST', 'DELETE'],
+      pattern: new RegExp(`^${ROOT}(?<rest>/(?:orchestrators|instances|dashboard)(?:/.*)?)$`),
+      auth: 'admin',
+      handler: (req) => serve(req, req.params.rest ?? ''),
+    },
+  ];
+
+  return {
+    name: 'durable',
+    triggerTypes: ['orchestrationTrigger', 'activityTrigger', 'entityTrigger'],
+    inputBindings: {
+      durableClient: () => (urls ? clientBindingData(urls) : undefined),
+      orchestrationClient: () => (urls ? clientBindingData(urls) : undefined),
+    },
+    routes,
+    async start(ctx: HostContext) {
+      const settings = settingsOf(ctx.hostJson);
+      const file = options.dbFile ?? path.join(ctx.dataDir, 'durable.db');
+      if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+      store = new DurableStore(file);
+      const taskHubName = resolveSetting(settings.hubName, 'TestHubName');
+      urls = { baseUrl: ctx.baseUrl, taskHubName, masterKey: ctx.keys.master, rpcToken };
+      for (const f of ctx.invoker.functions()) {
+        if (f.trigger.type.toLowerCase() === 'entitytrigger') {
+          ctx.log.warn('Durable entities are not supported yet by the embedded host; the entity will not run', { function: f.name });
+        }
+      }
+      engine = new DurableEngine({
+        store,
+        invoker: ctx.invoker,
+        log: ctx.log,
+        options: {
+          taskHubName,
+          maxConcurrentActivityFunctions: settings.maxConcurrentActivityFunctions ?? 10,
+          maxConcurrentOrchestratorFunctions: settings.maxConcurrentOrchestratorFunctions ?? 10,
+        },
+      });
+      engine.start();
+      ctx.log.info('Durable engine started', { store: file === ':memory:' ? 'memory' : 'sqlite', taskHubName });
+    },
+    async stop() {
+      await engine?.stop();
+      store?.close();
+      engine = undefined;
+      store = undefined;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { renderReportHtml, type ReportInput } from './html';
+export { renderNoteMarkdown } from './markdown';

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Transcript } from '../../src/model/transcript';
+import type { TestHost } from '../helpers/hostHarness';
+import { synthesizeEncounter } from '../helpers/synthesize';
+import { Api, expectCompleteEncounter, startPipelineHost } from './pipeline-helpers';
+
+let host: TestHost;
+let api: Api;
+
+beforeAll(async () => {
+  host = await startPipelineHost();
+  api = new Api(host);
+});
+afterAll(async () => host?.stop());
+
+describe('pipeline on the embedded host: audio', () => {
+  it('wav, mp3 and ogg/opus renderings of a scripted encounter each complete with a diarized transcript', async () => {
+    const audio = await synthesizeEncounter('enc-back-pain');
+    const files = [audio.wav, audio.mp3, audio.ogg];
+    const started = [];
+    for (const file of files) started.push(await api.upload(await readFile(file), { maxSpeakers: '2' }));
+    for (const { encounterId } of started) {
+      await api.settle(encounterId, undefined, 300_000);
+      await expectCompleteEncounter(api, encounterId);
+      const manifest = (await api.get(encounterId)).manifest!;
+      expect(manifest.timings.map((t) => t.stage)).toContain('transcribe');
+      expect(manifest.engines.speech).toBeTruthy();
+      const transcript = (await (await api.artifact(encounterId, 'transcript')).json()) as Transcript;
+      expect(transcript.duration).toBeGreaterThan(audio.duration * 0.8);
+      expect(new Set(transcript.segments.map((s) => s.role))).toContain('clinician');
+    }
+    expect(
+      new Set(await Promise.all(started.map(async (s) => (await api.get(s.encounterId)).manifest!.input.type))),
+    ).toEqual(new Set(['wav', 'mp3', 'ogg']));
+  }, 600_000);
+});

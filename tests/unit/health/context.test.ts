@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { assertContext } from '../../../src/engines/health/assertContext';
+import { scoreNegation } from '../../../src/engines/health/score';
+import type { Assertion } from '../../../src/model/health';
+
+describe('assertContext (ConText rules)', () => {
+  it.each<[string, string, Assertion]>([
+    ['Patient denies chest pain.', 'chest pain', { certainty: 'negative' }],
+    ['No fever, chills, or night sweats.', 'night sweats', { certainty: 'negative' }],
+    ['Denies fever but has a cough.', 'cough', {}],
+    ['Gram negative rods in the culture.', 'culture', {}],
+    ['No change in the chest pain.', 'chest pain', {}],
+    ['Pneumonia was ruled out.', 'pneumonia', { certainty: 'negative' }],
+    ['This could be pneumonia.', 'pneumonia', { certainty: 'positivePossible' }],
+    ['Appendicitis is unlikely.', 'appendicitis', { certainty: 'negativePossible' }],
+    ['Do you have chest pain?', 'chest pain', { certainty: 'neutralPossible' }],
+    ['If you develop a fever, call us.', 'fever', { conditionality: 'hypothetical' }],
+    ['If the x ray shows pneumonia, I will prescribe amoxicillin.', 'amoxicillin', { conditionality: 'conditional', temporal: 'future' }],
+    ['I get short of breath when I climb stairs.', 'short of breath', { conditionality: 'conditional' }],
+    ['My father had a heart attack when he was sixty.', 'heart attack', { association: 'other', temporal: 'past' }],
+    ['Does anyone in your family have diabetes?', 'diabetes', { association: 'other', certainty: 'neutralPossible' }],
+    ['My mother has diabetes and I have asthma.', 'asthma', {}],
+    ['I had asthma as a child.', 'asthma', { temporal: 'past' }],
+    ['I have had a cough for five days.', 'cough', {}],
+    ['We will repeat the A1c in three months.', 'A1c', { temporal: 'future' }],
+    ['No, I have a rash.', 'rash', {}],
+    ['I have a rash.', 'headache', {}],
+  ])('%s [%s]', (text, term, expected) => {
+    expect(assertContext(text, term)).toEqual(expected);
+  });
+
+  it('meets the negation targets on the clinical sentence set (specificity ≥ 95 %, PPV ≥ 90 %)', () => {
+    const path = join(__dirname, '../../fixtures/negation/sentences.jsonl');
+    const items = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; term: string; certainty?: string });
+    expect(items.length).toBeGreaterThanOrEqual(200);
+    expect(items.filter((i) => i.certainty === 'negative').length).toBeGreaterThanOrEqual(60);
+    const score = scoreNegation(items.map((i) => ({ gold: i.certainty, predicted: assertContext(i.text, i.term).certainty })));
+    expect(score.specificity).toBeGreaterThanOrEqual(0.95);
+    expect(score.ppv).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+
+import { loadConfig } from '../../../src/config';
+import { createNoteEngine } from '../../../src/engines/note';
+import { writeLocalNote } from '../../../src/engines/note/local';
+import { TEMPLATES } from '../../../src/engines/note/templates';
+import { type Note, NOTE_TEMPLATES, NoteSchema } from '../../../src/model/note';
+import { encounterFixture, encounterFixtures } from '../fhir/fixtures';
+import { expectGrounded, expectNegatedNeverPresent } from './noteChecks';
+
+const all = (note: Note) => note.sections.flatMap((s) => s.sentences);
+const textOf = (note: Note) =>
+  all(note)
+    .map((s) => s.text)
+    .join('\n');
+const section = (note: Note, id: string) => note.sections.find((s) => s.id === id)!.sentences;
+const cases = encounterFixtures().flatMap((f) => NOTE_TEMPLATES.map((t) => [f.id, t] as const));
+
+describe('local note engine', () => {
+  test.each(cases)(
+    '%s / %s: schema-valid, every sentence grounded, deterministic, sections per template',
+    (id, template) => {
+      const { transcript, analysis } = encounterFixture(id);
+      const note = writeLocalNote(transcript, analysis, template);
+      expect(NoteSchema.parse(note)).toEqual(note);
+      expect(note.sections.map((s) => s.id)).toEqual(TEMPLATES[template].sections.map((s) => s.id));
+      expect(all(note).length).toBeGreaterThan(5);
+      expectGrounded(note, transcript);
+      expect(note.dropped).toBe(0);
+      expect(JSON.stringify(writeLocalNote(transcript, analysis, template))).toBe(JSON.stringify(note));
+      for (const s of all(note)) expect(s.text).toMatch(/^[A-Z].*\.$/);
+    },
+  );
+
+  test.each(encounterFixtures().map((f) => f.id))('%s: a negated finding never appears as present', (id) => {
+    const { transcript, analysis } = encounterFixture(id);
+    for (const template of NOTE_TEMPLATES)
+      expectNegatedNeverPresent(writeLocalNote(transcript, analysis, template), analysis);
+  });
+
+  test('medications match the analysis, with dose and frequency, and cite the segments that state them', () => {
+    const { transcript, analysis } = encounterFixture('enc-diabetes-followup');
+    const note = writeLocalNote(transcript, analysis, 'soap');
+    const meds = section(note, 'subjective').find((s) => s.text.startsWith('Current medications'))!;
+    expect(meds).toEqual({
+      text: 'Current medications include metformin 500 mg twice a day and lisinopril 10 mg once a day.',
+      evidence: ['s5', 's6'],
+    });
+    expect(section(note, 'plan')).toContainEqual({
+      text: 'Increase metformin to 1000 mg twice a day.',
+      evidence: ['s17'],
+    });
+    expect(textOf(note)).not.toMatch(/penicillin \d|medications include[^.]*penicillin/);
+  });
+
+  test('pertinent negatives are denials; questions nobody affirmed are not facts', () => {
+    const { transcript, analysis } = encounterFixture('enc-diabetes-followup');
+    const note = writeLocalNote(transcript, analysis, 'hp');
+    expect(section(note, 'ros')).toEqual([
+      { text: 'The patient denies chest pain and shortness of breath.', evidence: ['s8'] },
+    ]);
+    expect(textOf(note)).not.toMatch(/numbness|heart disease/);
+  });
+
+  test('family history is attributed to the relative, not to the patient', () => {
+    const back = writeLocalNote(
+      encounterFixture('enc-back-pain').transcript,
+      encounterFixture('enc-back-pain').analysis,
+      'hp',
+    );
+    expect(section(back, 'family-social')).toEqual([
+      { text: "The patient's sister has rheumatoid arthritis.", evidence: ['s14'] },
+    ]);
+    expect(
+      section(back, 'pmh')
+        .map((s) => s.text)
+        .join(' '),
+    ).not.toMatch(/arthritis/);
+    const dm = writeLocalNote(
+      encounterFixture('enc-diabetes-followup').transcript,
+      encounterFixture('enc-diabetes-followup').analysis,
+      'hp',
+    );
+    expect(section(dm, 'family-social').map((s) => s.text)).toEqual([
+      "The patient's father had myocardial infarction.",
+      "The patient's mother has diabetes mellitus.",
+    ]);
+  });
+
+  test('assessment keeps the stated certainty and plan keeps conditions', () => {
+    const { transcript, analysis } = encounterFixture('enc-cough-uri');
+    const note = writeLocalNote(transcript, analysis, 'soap');
+    expect(section(note, 'assessment')).toEqual([{ text: 'Pneumonia is suspected.', evidence: ['s16'] }]);
+    expect(section(note, 'plan').map((s) => s.text)).toEqual([
+      'Chest x ray is ordered.',
+      'Amoxicillin 875 mg by mouth twice a day for seven days will be prescribed if indicated.',
+      'Return precautions were given for chest pain and trouble breathing.',
+    ]);
+    expect(section(note, 'objective').map((s) => s.text)).toContain('Temperature is 38.4 °C.');
+  });
+
+  test('createNoteEngine picks the local engine when nothing else is configured', async () => {
+    const { transcript, analysis } = encounterFixture('enc-back-pain');
+    const engine = createNoteEngine(loadConfig({}));
+    expect(engine.name).toBe('local');
+    const note = await engine.write(transcript, analysis, { template: 'progress' });
+    expect(note.template).toBe('progress');
+  });
+});
