@@ -14,7 +14,11 @@ import { startInstance } from '../host/durable/instanceCommands';
 import { loadApp } from '../host/functions/loadApp';
 
 const appDir = path.resolve(__dirname, '../../tests/fixtures/apps/durable-bench');
-const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, f?: Record<string, unknown>) => console.error(m, f) };
+const quiet = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (m: string, f?: Record<string, unknown>) => console.error(m, f),
+};
 
 interface Result {
   n: number;
@@ -34,7 +38,9 @@ async function run(n: number): Promise<Result> {
   engine.start();
   const started = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  await Promise.all(Array.from({ length: n }, (_, i) => startInstance(engine.ctx, 'HelloCities', `bench-${i}`, undefined)));
+  await Promise.all(
+    Array.from({ length: n }, (_, i) => startInstance(engine.ctx, 'HelloCities', `bench-${i}`, undefined)),
+  );
   await engine.whenIdle();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpu0);
@@ -46,11 +52,20 @@ async function run(n: number): Promise<Result> {
   store.close();
   await app.terminate();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { n, seconds, orchestrationsPerSec: n / seconds, workItemsPerSec: workItems / seconds, workItemsPerCpuSec: workItems / cpuSeconds };
+  return {
+    n,
+    seconds,
+    orchestrationsPerSec: n / seconds,
+    workItemsPerSec: workItems / seconds,
+    workItemsPerCpuSec: workItems / cpuSeconds,
+  };
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
   const results = [];
   await run(100); // warm-up (JIT, lazily loaded modules): not reported
   for (const n of sizes.length > 0 ? sizes : [500, 5000]) {

@@ -27,7 +27,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const ids = (await listEncounters()).slice(0, Number(process.env.BENCH_ENCOUNTERS ?? 3));
-  const audio = await Promise.all(ids.map(synthesizeEncounter));
+  const audio = await Promise.all(ids.map((id) => synthesizeEncounter(id)));
   const host = await startTestHost({
     appDir: APP_DIR,
     extensions: defaultExtensions(),

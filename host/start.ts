@@ -57,6 +57,8 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
   };
+  const t0 = Date.now();
+  const timings: Record<string, number> = {};
   try {
     const configured =
       options.env?.AzureWebJobsStorage ??
@@ -75,12 +77,14 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       cleanups.push(() => azurite?.stop());
       connectionString = azurite.connectionString;
     }
+    timings.storageMs = Date.now() - t0;
     process.env.AzureWebJobsStorage = connectionString;
     const env = { ...options.env, AzureWebJobsStorage: connectionString };
     const storage = createStorageClients(connectionString);
     const extensions = options.extensions ?? [];
     const app = await loadApp(appDir, { extensions, env, log, inputBindings: { blob: blobInputBinding(storage) } });
     cleanups.push(() => app.terminate());
+    timings.loadMs = Date.now() - t0 - timings.storageMs;
 
     const extensionTriggers = new Set(extensions.flatMap((e) => e.triggerTypes.map((t) => t.toLowerCase())));
     const unsupported = new Set(
@@ -127,7 +131,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       await ext.start({ invoker: app.invoker, dataDir, baseUrl, hostJson: app.hostJson, keys, log });
       cleanups.push(() => ext.stop());
     }
-    log.info('Host started', { baseUrl, functions: app.functions.length, blobTriggers: blobTrigger.count });
+    log.info('Host started', {
+      baseUrl,
+      functions: app.functions.length,
+      blobTriggers: blobTrigger.count,
+      ...timings,
+      startMs: Date.now() - t0,
+    });
     let stopped: Promise<void> | undefined;
     return { baseUrl, keys, keysFile, dataDir, connectionString, azurite, app, stop: () => (stopped ??= cleanup()) };
   } catch (error) {

@@ -12,7 +12,8 @@ async function execute(ctx: EngineContext, item: ActivityRow): Promise<HistoryEv
   const input = item.input === null ? undefined : (JSON.parse(item.input) as unknown);
   try {
     if (item.name === HTTP_ACTIVITY) return activityCompleted(item.task_id, await callHttp(input), iso(ctx.now()));
-    if (ctx.functionType(item.name) !== 'activityTrigger') return activityMissing(item.name, item.task_id, iso(ctx.now()));
+    if (ctx.functionType(item.name) !== 'activityTrigger')
+      return activityMissing(item.name, item.task_id, iso(ctx.now()));
     const result = await ctx.invoker.invoke(item.name, input);
     const size = result === undefined ? 0 : Buffer.byteLength(JSON.stringify(result) ?? '');
     if (size > ctx.options.maxPayloadBytes) {

@@ -1,4 +1,4 @@
-import { EventType, historyEvent, type HistoryEvent } from './historyEvent';
+import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 
 /** Splits an error into message and stack. */
 function describe(error: unknown): { message: string; stack: string; type: string } {
@@ -35,7 +35,10 @@ export function activityMissing(name: string, taskId: number, at: string): Histo
   return historyEvent(EventType.TaskFailed, at, {
     TaskScheduledId: taskId,
     Reason: `Activity function '${name}' failed: ${message}`,
-    Details: JSON.stringify({ ClassName: 'Microsoft.Azure.WebJobs.Extensions.DurableTask.FunctionFailedException', Message: message }),
+    Details: JSON.stringify({
+      ClassName: 'Microsoft.Azure.WebJobs.Extensions.DurableTask.FunctionFailedException',
+      Message: message,
+    }),
   });
 }
 

@@ -28,13 +28,29 @@ export function toTimeline(history: HistoryEvent[]): TimelineItem[] {
       case EventType.TaskScheduled:
       case EventType.SubOrchestrationInstanceCreated: {
         const kind = e.EventType === EventType.TaskScheduled ? 'activity' : 'subOrchestration';
-        const item: TimelineItem = { kind, name: e.Name ?? '', taskId: e.EventId, start: e.Timestamp, inputBytes: bytes(e.Input), outputBytes: 0, status: 'pending' };
+        const item: TimelineItem = {
+          kind,
+          name: e.Name ?? '',
+          taskId: e.EventId,
+          start: e.Timestamp,
+          inputBytes: bytes(e.Input),
+          outputBytes: 0,
+          status: 'pending',
+        };
         open.set(e.EventId, item);
         items.push(item);
         break;
       }
       case EventType.TimerCreated: {
-        const item: TimelineItem = { kind: 'timer', name: `until ${e.FireAt ?? ''}`, taskId: e.EventId, start: e.Timestamp, inputBytes: 0, outputBytes: 0, status: 'pending' };
+        const item: TimelineItem = {
+          kind: 'timer',
+          name: `until ${e.FireAt ?? ''}`,
+          taskId: e.EventId,
+          start: e.Timestamp,
+          inputBytes: 0,
+          outputBytes: 0,
+          status: 'pending',
+        };
         open.set(e.EventId, item);
         items.push(item);
         break;
@@ -57,7 +73,16 @@ export function toTimeline(history: HistoryEvent[]): TimelineItem[] {
         break;
       }
       case EventType.EventRaised:
-        items.push({ kind: 'event', name: e.Name ?? '', start: e.Timestamp, end: e.Timestamp, durationMs: 0, inputBytes: bytes(e.Input), outputBytes: 0, status: 'completed' });
+        items.push({
+          kind: 'event',
+          name: e.Name ?? '',
+          start: e.Timestamp,
+          end: e.Timestamp,
+          durationMs: 0,
+          inputBytes: bytes(e.Input),
+          outputBytes: 0,
+          status: 'completed',
+        });
         break;
       default:
         break;

@@ -108,7 +108,9 @@ export class DurableEngine {
       const item = this.activityQueue.shift() as ActivityRow;
       this.activeActivities++;
       runActivity(this.ctx, item)
-        .catch((e: unknown) => this.ctx.log.error('durable activity failed', { instanceId: item.instance_id, error: String(e) }))
+        .catch((e: unknown) =>
+          this.ctx.log.error('durable activity failed', { instanceId: item.instance_id, error: String(e) }),
+        )
         .finally(() => {
           this.stats.activities++;
           this.activeActivities--;
@@ -139,7 +141,9 @@ export class DurableEngine {
   }
 
   private isIdle(): boolean {
-    return this.running.size === 0 && this.activeActivities === 0 && this.activityQueue.length === 0 && this.ready.size === 0;
+    return (
+      this.running.size === 0 && this.activeActivities === 0 && this.activityQueue.length === 0 && this.ready.size === 0
+    );
   }
 
   private checkIdle(): void {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { HostContext, HostExtension, SystemRequest, SystemResponse, SystemRoute } from '../types';
-import { type ClientBindingInput, clientBindingData } from './clientBinding';
+import { clientBindingData, type ClientBindingInput } from './clientBinding';
 import { DurableEngine } from './durableEngine';
 import { DurableStore } from './durableStore';
 import { handleManagement } from './managementApi';
@@ -58,7 +58,10 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       methods: ['GET', 'POST', 'DELETE'],
       pattern: new RegExp(`^${ROOT}/rpc/(?<token>[^/]+)(?<rest>/.*)$`),
       auth: 'anonymous',
-      handler: (req) => (tokenOk(req.params.token) ? serve(req, req.params.rest ?? '') : Promise.resolve({ status: 401, body: { message: 'Unauthorized.' } })),
+      handler: (req) =>
+        tokenOk(req.params.token)
+          ? serve(req, req.params.rest ?? '')
+          : Promise.resolve({ status: 401, body: { message: 'Unauthorized.' } }),
     },
     {
       methods: ['GET', 'POST', 'DELETE'],
@@ -85,7 +88,9 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       urls = { baseUrl: ctx.baseUrl, taskHubName, masterKey: ctx.keys.master, rpcToken };
       for (const f of ctx.invoker.functions()) {
         if (f.trigger.type.toLowerCase() === 'entitytrigger') {
-          ctx.log.warn('Durable entities are not supported yet by the embedded host; the entity will not run', { function: f.name });
+          ctx.log.warn('Durable entities are not supported yet by the embedded host; the entity will not run', {
+            function: f.name,
+          });
         }
       }
       engine = new DurableEngine({

@@ -4,14 +4,7 @@ import type { HistoryEvent } from './historyEvent';
 import { schemaSql } from './schema';
 
 export type RuntimeStatus =
-  | 'Pending'
-  | 'Running'
-  | 'Completed'
-  | 'ContinuedAsNew'
-  | 'Failed'
-  | 'Canceled'
-  | 'Terminated'
-  | 'Suspended';
+  'Pending' | 'Running' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Canceled' | 'Terminated' | 'Suspended';
 
 export const terminalStatuses: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
 
@@ -101,7 +94,9 @@ export class DurableStore {
       leaseActivity: p('UPDATE activities SET attempts = attempts + 1, leased_until = ? WHERE id = ?'),
       deleteActivity: p('DELETE FROM activities WHERE id = ?'),
       deleteActivitiesFor: p('DELETE FROM activities WHERE instance_id = ?'),
-      allActivities: p('SELECT id, instance_id, execution_id, task_id, name, input, attempts FROM activities ORDER BY id'),
+      allActivities: p(
+        'SELECT id, instance_id, execution_id, task_id, name, input, attempts FROM activities ORDER BY id',
+      ),
       countsByStatus: p('SELECT status, COUNT(*) AS n FROM instances GROUP BY status'),
     };
   }
@@ -199,9 +194,13 @@ export class DurableStore {
       where.push(`status IN (${q.statuses.map(() => '?').join(',')})`);
       args.push(...q.statuses);
     }
-    if (q.createdFrom) (where.push('created_at >= ?'), args.push(q.createdFrom));
-    if (q.createdTo) (where.push('created_at <= ?'), args.push(q.createdTo));
-    if (q.prefix) (where.push('substr(instance_id, 1, ?) = ?'), args.push(q.prefix.length, q.prefix));
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      args.push(...values);
+    };
+    if (q.createdFrom) add('created_at >= ?', q.createdFrom);
+    if (q.createdTo) add('created_at <= ?', q.createdTo);
+    if (q.prefix) add('substr(instance_id, 1, ?) = ?', q.prefix.length, q.prefix);
     if (q.after) {
       where.push('(created_at > ? OR (created_at = ? AND instance_id > ?))');
       args.push(q.after.createdAt, q.after.createdAt, q.after.instanceId);

@@ -48,3 +48,9 @@ export function iso(ms: number): string {
 export function newExecutionId(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
+
+/** Parses stored JSON text; undefined for null or empty. */
+export function parseJson(text: string | null | undefined): unknown {
+  if (text === null || text === undefined || text === '') return undefined;
+  return JSON.parse(text) as unknown;
+}

@@ -19,7 +19,10 @@ const MAX_POLLS = 1000;
  * Performs a durable HTTP call like the extension's BuiltIn::HttpActivity: with the asynchronous pattern enabled a
  * 202 with a Location header is polled (GET, honouring Retry-After, default 30 s) until another status arrives.
  */
-export async function callHttp(request: unknown, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<DurableHttpResponseWire> {
+export async function callHttp(
+  request: unknown,
+  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+): Promise<DurableHttpResponseWire> {
   const req = (request ?? {}) as HttpRequestWire;
   if (!req.uri) throw new Error('callHttp: the request has no uri.');
   let response = await send(req.method ?? 'GET', req.uri, req.headers, req.content);
@@ -33,7 +36,12 @@ export async function callHttp(request: unknown, sleep = (ms: number) => new Pro
   return response;
 }
 
-async function send(method: string, uri: string, headers?: Record<string, string>, body?: string): Promise<DurableHttpResponseWire> {
+async function send(
+  method: string,
+  uri: string,
+  headers?: Record<string, string>,
+  body?: string,
+): Promise<DurableHttpResponseWire> {
   const res = await fetch(uri, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body });
   const out: Record<string, string> = {};
   res.headers.forEach((value, key) => (out[key] = value));

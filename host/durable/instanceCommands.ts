@@ -8,7 +8,9 @@ export type CommandResult = 'ok' | 'notFound' | 'gone' | 'conflict' | 'badReques
 export function checkPayload(ctx: EngineContext, what: string, text: string | undefined): void {
   const size = text === undefined ? 0 : Buffer.byteLength(text);
   if (size > ctx.options.maxPayloadBytes) {
-    throw new PayloadTooLargeError(`${what} is ${size} bytes, over the durable payload limit of ${ctx.options.maxPayloadBytes} bytes.`);
+    throw new PayloadTooLargeError(
+      `${what} is ${size} bytes, over the durable payload limit of ${ctx.options.maxPayloadBytes} bytes.`,
+    );
   }
 }
 
@@ -20,7 +22,12 @@ export class PayloadTooLargeError extends Error {
  * Schedules a new orchestration. An existing instance that is still pending, running or suspended is a conflict
  * (the Functions host refuses to overwrite it); a finished one is replaced by a new execution.
  */
-export async function startInstance(ctx: EngineContext, name: string, instanceId: string, input: string | undefined): Promise<CommandResult> {
+export async function startInstance(
+  ctx: EngineContext,
+  name: string,
+  instanceId: string,
+  input: string | undefined,
+): Promise<CommandResult> {
   if (ctx.functionType(name) !== 'orchestrationTrigger') return 'badRequest';
   checkPayload(ctx, 'The orchestration input', input);
   const nowMs = ctx.now();
@@ -31,11 +38,26 @@ export async function startInstance(ctx: EngineContext, name: string, instanceId
     if (existing) ctx.store.clearInstance(instanceId, false);
     const exec = newExecutionId();
     ctx.store.putInstance({
-      instance_id: instanceId, name, execution_id: exec, status: 'Pending', input: input ?? null, output: null,
-      custom_status: null, failure: null, created_at: now, updated_at: now, parent_instance_id: null,
-      parent_execution_id: null, parent_task_id: null,
+      instance_id: instanceId,
+      name,
+      execution_id: exec,
+      status: 'Pending',
+      input: input ?? null,
+      output: null,
+      custom_status: null,
+      failure: null,
+      created_at: now,
+      updated_at: now,
+      parent_instance_id: null,
+      parent_execution_id: null,
+      parent_task_id: null,
     });
-    ctx.store.enqueue(instanceId, exec, historyEvent(EventType.ExecutionStarted, now, { Name: name, Input: input }), nowMs);
+    ctx.store.enqueue(
+      instanceId,
+      exec,
+      historyEvent(EventType.ExecutionStarted, now, { Name: name, Input: input }),
+      nowMs,
+    );
     return 'ok';
   });
   if (result === 'ok') {
@@ -46,7 +68,12 @@ export async function startInstance(ctx: EngineContext, name: string, instanceId
 }
 
 /** Raises an external event; events raised before the orchestrator waits are buffered in its history. */
-export async function raiseEvent(ctx: EngineContext, instanceId: string, eventName: string, data: string | undefined): Promise<CommandResult> {
+export async function raiseEvent(
+  ctx: EngineContext,
+  instanceId: string,
+  eventName: string,
+  data: string | undefined,
+): Promise<CommandResult> {
   checkPayload(ctx, 'The event data', data);
   const nowMs = ctx.now();
   const result = await ctx.batcher.write((): CommandResult => {
@@ -62,9 +89,18 @@ export async function raiseEvent(ctx: EngineContext, instanceId: string, eventNa
 }
 
 /** Sends terminate, suspend or resume: 410 Gone when the instance already finished, as the host answers. */
-export async function sendControl(ctx: EngineContext, instanceId: string, kind: 'terminate' | 'suspend' | 'resume', reason: string): Promise<CommandResult> {
+export async function sendControl(
+  ctx: EngineContext,
+  instanceId: string,
+  kind: 'terminate' | 'suspend' | 'resume',
+  reason: string,
+): Promise<CommandResult> {
   const type =
-    kind === 'terminate' ? EventType.ExecutionTerminated : kind === 'suspend' ? EventType.ExecutionSuspended : EventType.ExecutionResumed;
+    kind === 'terminate'
+      ? EventType.ExecutionTerminated
+      : kind === 'suspend'
+        ? EventType.ExecutionSuspended
+        : EventType.ExecutionResumed;
   const nowMs = ctx.now();
   const result = await ctx.batcher.write((): CommandResult => {
     const inst = ctx.store.getInstance(instanceId);
@@ -72,7 +108,12 @@ export async function sendControl(ctx: EngineContext, instanceId: string, kind: 
     if (terminalStatuses.has(inst.status)) return 'gone';
     if (kind === 'suspend' && inst.status === 'Suspended') return 'ok';
     if (kind === 'resume' && inst.status !== 'Suspended') return 'ok';
-    ctx.store.enqueue(instanceId, null, historyEvent(type, iso(nowMs), { Input: JSON.stringify(reason), Reason: reason }), nowMs);
+    ctx.store.enqueue(
+      instanceId,
+      null,
+      historyEvent(type, iso(nowMs), { Input: JSON.stringify(reason), Reason: reason }),
+      nowMs,
+    );
     return 'ok';
   });
   if (result === 'ok') ctx.markReady([instanceId]);
@@ -88,12 +129,18 @@ export async function purgeInstances(ctx: EngineContext, rows: InstanceRow[]): P
 }
 
 /** Restarts an instance with its original input, under the same id or a new one. */
-export async function restartInstance(ctx: EngineContext, instanceId: string, newId: string | undefined): Promise<{ result: CommandResult; id: string }> {
+export async function restartInstance(
+  ctx: EngineContext,
+  instanceId: string,
+  newId: string | undefined,
+): Promise<{ result: CommandResult; id: string }> {
   const inst = ctx.store.getInstance(instanceId);
   if (!inst) return { result: 'notFound', id: instanceId };
   const id = newId ?? instanceId;
   if (id === instanceId && !terminalStatuses.has(inst.status)) {
-    await ctx.batcher.write(() => ctx.store.updateInstance({ ...inst, status: 'Terminated', updated_at: iso(ctx.now()) }));
+    await ctx.batcher.write(() =>
+      ctx.store.updateInstance({ ...inst, status: 'Terminated', updated_at: iso(ctx.now()) }),
+    );
   }
   return { result: await startInstance(ctx, inst.name, id, inst.input ?? undefined), id };
 }

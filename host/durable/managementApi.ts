@@ -5,7 +5,15 @@ import { type ClientBindingInput, managementUrls } from './clientBinding';
 import { toTimeline } from './dashboardData';
 import type { InstanceRow } from './durableStore';
 import type { EngineContext } from './engineContext';
-import { type CommandResult, PayloadTooLargeError, purgeInstances, raiseEvent, restartInstance, sendControl, startInstance } from './instanceCommands';
+import {
+  type CommandResult,
+  PayloadTooLargeError,
+  purgeInstances,
+  raiseEvent,
+  restartInstance,
+  sendControl,
+  startInstance,
+} from './instanceCommands';
 import { toStatusJson } from './statusShape';
 
 export interface ManagementDeps {
@@ -13,7 +21,11 @@ export interface ManagementDeps {
   urls: ClientBindingInput;
 }
 
-const json = (status: number, body: object, headers?: Record<string, string>): SystemResponse => ({ status, body, headers });
+const json = (status: number, body: object, headers?: Record<string, string>): SystemResponse => ({
+  status,
+  body,
+  headers,
+});
 const message = (status: number, text: string): SystemResponse => json(status, { message: text });
 const flag = (v: string | null) => v === 'true';
 
@@ -30,7 +42,13 @@ function statusCodeOf(row: InstanceRow): number {
   return 202;
 }
 
-const commandStatus: Record<CommandResult, number> = { ok: 202, notFound: 404, gone: 410, conflict: 409, badRequest: 400 };
+const commandStatus: Record<CommandResult, number> = {
+  ok: 202,
+  notFound: 404,
+  gone: 410,
+  conflict: 409,
+  badRequest: 400,
+};
 
 function payload(deps: ManagementDeps, id: string): SystemResponse {
   const links = managementUrls(deps.urls, id);
@@ -41,7 +59,11 @@ function payload(deps: ManagementDeps, id: string): SystemResponse {
  * Serves one request of the Durable management API (`path` is relative to /runtime/webhooks/durabletask), with the
  * paths, query options, status codes and JSON shapes of the Functions host.
  */
-export async function handleManagement(deps: ManagementDeps, req: SystemRequest, path: string): Promise<SystemResponse> {
+export async function handleManagement(
+  deps: ManagementDeps,
+  req: SystemRequest,
+  path: string,
+): Promise<SystemResponse> {
   try {
     return await route(deps, req, path);
   } catch (error) {
@@ -59,10 +81,13 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
   if (head === 'orchestrators' && id && req.method === 'POST' && seg.length <= 3) {
     const instanceId = op ?? randomUUID().replace(/-/g, '');
     const result = await startInstance(ctx, id, instanceId, readJsonBody(req.body));
-    if (result === 'badRequest') return message(400, `The function '${id}' doesn't exist, is disabled, or is not an orchestrator function.`);
-    if (result === 'conflict') return message(409, `An instance with ID '${instanceId}' already exists and is not in a completed state.`);
+    if (result === 'badRequest')
+      return message(400, `The function '${id}' doesn't exist, is disabled, or is not an orchestrator function.`);
+    if (result === 'conflict')
+      return message(409, `An instance with ID '${instanceId}' already exists and is not in a completed state.`);
     const timeout = Number(q.get('timeout'));
-    if (timeout > 0) return waitForCompletion(deps, instanceId, timeout * 1000, Number(q.get('pollingInterval') || 1) * 1000);
+    if (timeout > 0)
+      return waitForCompletion(deps, instanceId, timeout * 1000, Number(q.get('pollingInterval') || 1) * 1000);
     return payload(deps, instanceId);
   }
   if (head === 'dashboard') return dashboard(ctx, seg.slice(1), q);
@@ -82,7 +107,11 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
       if (!row) return message(404, `No instance with ID '${id}' found.`);
       const showHistory = flag(q.get('showHistory'));
       const history = showHistory ? ctx.store.loadHistory(id) : undefined;
-      const opts = { showHistory, showHistoryOutput: flag(q.get('showHistoryOutput')), showInput: q.get('showInput') !== 'false' };
+      const opts = {
+        showHistory,
+        showHistoryOutput: flag(q.get('showHistoryOutput')),
+        showInput: q.get('showInput') !== 'false',
+      };
       return json(statusCodeOf(row), toStatusJson(row, history, opts));
     }
     if (req.method === 'DELETE') {
@@ -97,7 +126,9 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
     case 'raiseEvent': {
       if (!arg) return message(400, 'An event name is required.');
       const result = await raiseEvent(ctx, id, arg, readJsonBody(req.body));
-      return result === 'ok' ? { status: 202 } : message(commandStatus[result], `Cannot raise event on '${id}': ${result}.`);
+      return result === 'ok'
+        ? { status: 202 }
+        : message(commandStatus[result], `Cannot raise event on '${id}': ${result}.`);
     }
     case 'terminate':
     case 'suspend':
@@ -110,40 +141,67 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
     case 'restart': {
       const newId = q.get('restartWithNewInstanceId') === 'false' ? undefined : randomUUID().replace(/-/g, '');
       const { result, id: started } = await restartInstance(ctx, id, newId);
-      return result === 'ok' ? payload(deps, started) : message(commandStatus[result], `Cannot restart '${id}': ${result}.`);
+      return result === 'ok'
+        ? payload(deps, started)
+        : message(commandStatus[result], `Cannot restart '${id}': ${result}.`);
     }
     default:
       return message(404, 'Not found.');
   }
 }
 
-function filters(q: URLSearchParams): { statuses?: string[]; createdFrom?: string; createdTo?: string; prefix?: string } {
-  const statuses = q.getAll('runtimeStatus').flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+function filters(q: URLSearchParams): {
+  statuses?: string[];
+  createdFrom?: string;
+  createdTo?: string;
+  prefix?: string;
+} {
+  const statuses = q
+    .getAll('runtimeStatus')
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const time = (v: string | null) => (v ? new Date(v).toISOString() : undefined);
-  return { statuses, createdFrom: time(q.get('createdTimeFrom')), createdTo: time(q.get('createdTimeTo')), prefix: q.get('instanceIdPrefix') ?? undefined };
+  return {
+    statuses,
+    createdFrom: time(q.get('createdTimeFrom')),
+    createdTo: time(q.get('createdTimeTo')),
+    prefix: q.get('instanceIdPrefix') ?? undefined,
+  };
 }
 
 function list(ctx: EngineContext, req: SystemRequest): SystemResponse {
   const q = req.url.searchParams;
   const top = Math.min(Math.max(Number(q.get('top')) || 100, 1), 1000);
   const token = req.headers['x-ms-continuation-token'];
-  const after = typeof token === 'string' && token ? (JSON.parse(Buffer.from(token, 'base64url').toString()) as { createdAt: string; instanceId: string }) : undefined;
+  const after =
+    typeof token === 'string' && token
+      ? (JSON.parse(Buffer.from(token, 'base64url').toString()) as { createdAt: string; instanceId: string })
+      : undefined;
   const rows = ctx.store.queryInstances({ ...filters(q), after, limit: top + 1 });
   const page = rows.slice(0, top);
   const showInput = q.get('showInput') !== 'false';
   const headers: Record<string, string> = {};
   const last = page[page.length - 1];
   if (rows.length > top && last) {
-    headers['x-ms-continuation-token'] = Buffer.from(JSON.stringify({ createdAt: last.created_at, instanceId: last.instance_id })).toString('base64url');
+    headers['x-ms-continuation-token'] = Buffer.from(
+      JSON.stringify({ createdAt: last.created_at, instanceId: last.instance_id }),
+    ).toString('base64url');
   }
   return { status: 200, headers, body: page.map((r) => toStatusJson(r, undefined, { showInput })) };
 }
 
-async function waitForCompletion(deps: ManagementDeps, id: string, timeoutMs: number, intervalMs: number): Promise<SystemResponse> {
+async function waitForCompletion(
+  deps: ManagementDeps,
+  id: string,
+  timeoutMs: number,
+  intervalMs: number,
+): Promise<SystemResponse> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = deps.ctx.store.getInstance(id);
-    if (row?.status === 'Completed') return { status: 200, body: row.output ?? 'null', headers: { 'Content-Type': 'application/json' } };
+    if (row?.status === 'Completed')
+      return { status: 200, body: row.output ?? 'null', headers: { 'Content-Type': 'application/json' } };
     if (row && statusCodeOf(row) === 400) return json(200, toStatusJson(row, undefined, {}));
     if (Date.now() >= deadline) return payload(deps, id);
     await new Promise((r) => setTimeout(r, Math.min(intervalMs, Math.max(10, deadline - Date.now()))));
@@ -156,10 +214,23 @@ function dashboard(ctx: EngineContext, seg: string[], q: URLSearchParams): Syste
   if (!id) {
     const top = Math.min(Number(q.get('top')) || 200, 5000);
     const rows = ctx.store.queryInstances({ ...filters(q), limit: top });
-    const instances = rows.map((r) => ({ instanceId: r.instance_id, name: r.name, runtimeStatus: r.status, createdTime: r.created_at, lastUpdatedTime: r.updated_at }));
+    const instances = rows.map((r) => ({
+      instanceId: r.instance_id,
+      name: r.name,
+      runtimeStatus: r.status,
+      createdTime: r.created_at,
+      lastUpdatedTime: r.updated_at,
+    }));
     return json(200, { counts: ctx.store.countsByStatus(), instances });
   }
   const row = ctx.store.getInstance(id);
   if (!row || seg[2] !== 'timeline') return message(404, `No instance with ID '${id}' found.`);
-  return json(200, { instanceId: id, name: row.name, runtimeStatus: row.status, createdTime: row.created_at, lastUpdatedTime: row.updated_at, items: toTimeline(ctx.store.loadHistory(id)) });
+  return json(200, {
+    instanceId: id,
+    name: row.name,
+    runtimeStatus: row.status,
+    createdTime: row.created_at,
+    lastUpdatedTime: row.updated_at,
+    items: toTimeline(ctx.store.loadHistory(id)),
+  });
 }

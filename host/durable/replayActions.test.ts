@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
 
-import { EventType, historyEvent, type HistoryEvent } from './historyEvent';
+import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 import { ActionType, type ActionWire } from './orchestratorState';
 import { replayActions, ReplayError } from './replayActions';
 
 const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
-const started = (s = 0): HistoryEvent[] => [historyEvent(EventType.OrchestratorStarted, t(s)), historyEvent(EventType.ExecutionStarted, t(s), { Name: 'O' })];
-const episode = (s: number, ...events: HistoryEvent[]): HistoryEvent[] => [historyEvent(EventType.OrchestratorStarted, t(s)), ...events];
-const scheduledAct = (id: number, name = 'Hello') => historyEvent(EventType.TaskScheduled, t(0), { EventId: id, Name: name });
-const completed = (id: number, s = 1) => historyEvent(EventType.TaskCompleted, t(s), { TaskScheduledId: id, Result: '"ok"' });
-const failed = (id: number, s = 1) => historyEvent(EventType.TaskFailed, t(s), { TaskScheduledId: id, Reason: 'r', Details: 'd' });
+const started = (s = 0): HistoryEvent[] => [
+  historyEvent(EventType.OrchestratorStarted, t(s)),
+  historyEvent(EventType.ExecutionStarted, t(s), { Name: 'O' }),
+];
+const episode = (s: number, ...events: HistoryEvent[]): HistoryEvent[] => [
+  historyEvent(EventType.OrchestratorStarted, t(s)),
+  ...events,
+];
+const scheduledAct = (id: number, name = 'Hello') =>
+  historyEvent(EventType.TaskScheduled, t(0), { EventId: id, Name: name });
+const completed = (id: number, s = 1) =>
+  historyEvent(EventType.TaskCompleted, t(s), { TaskScheduledId: id, Result: '"ok"' });
+const failed = (id: number, s = 1) =>
+  historyEvent(EventType.TaskFailed, t(s), { TaskScheduledId: id, Reason: 'r', Details: 'd' });
 const timerCreated = (id: number) => historyEvent(EventType.TimerCreated, t(0), { EventId: id, FireAt: t(100) });
 const timerFired = (id: number, s = 100) => historyEvent(EventType.TimerFired, t(s), { TimerId: id });
 const raised = (name: string, s = 1) => historyEvent(EventType.EventRaised, t(s), { Name: name, Input: '1' });
 
-const act = (name = 'Hello', input?: unknown): ActionWire => ({ actionType: ActionType.CallActivity, functionName: name, input });
+const act = (name = 'Hello', input?: unknown): ActionWire => ({
+  actionType: ActionType.CallActivity,
+  functionName: name,
+  input,
+});
 const retry = (max: number, first = 1000): ActionWire => ({
   actionType: ActionType.CallActivityWithRetry,
   functionName: 'Hello',
@@ -22,26 +35,66 @@ const retry = (max: number, first = 1000): ActionWire => ({
 });
 const all = (...a: ActionWire[]): ActionWire => ({ actionType: ActionType.WhenAll, compoundActions: a });
 const any = (...a: ActionWire[]): ActionWire => ({ actionType: ActionType.WhenAny, compoundActions: a });
-const timer = (fireAt: string, isCanceled = false): ActionWire => ({ actionType: ActionType.CreateTimer, fireAt, isCanceled });
+const timer = (fireAt: string, isCanceled = false): ActionWire => ({
+  actionType: ActionType.CreateTimer,
+  fireAt,
+  isCanceled,
+});
 const wait = (name: string): ActionWire => ({ actionType: ActionType.WaitForExternalEvent, externalEventName: name });
 
 function run(history: HistoryEvent[], actions: ActionWire[], isDone = false) {
   return replayActions({ instanceId: 'i', history, state: { isDone, actions: [actions] } });
 }
-const ids = (events: HistoryEvent[]) => events.map((e) => `${e.EventType === EventType.TimerCreated ? 'timer' : e.Name}#${e.EventId}`);
+const ids = (events: HistoryEvent[]) =>
+  events.map((e) => `${e.EventType === EventType.TimerCreated ? 'timer' : e.Name}#${e.EventId}`);
 
 describe('replayActions', () => {
   it.each([
     ['first episode schedules the first activity', started(), [act()], ['Hello#0']],
-    ['a completed activity is not rescheduled; the next one gets id 1', [...started(), scheduledAct(0), ...episode(1, completed(0))], [act(), act('B')], ['B#1']],
+    [
+      'a completed activity is not rescheduled; the next one gets id 1',
+      [...started(), scheduledAct(0), ...episode(1, completed(0))],
+      [act(), act('B')],
+      ['B#1'],
+    ],
     ['fan-out assigns ids in order', [...started()], [all(act('A'), act('B'), act('C'))], ['A#0', 'B#1', 'C#2']],
-    ['a retry failure adds a timer with the next id', [...started(), scheduledAct(0), ...episode(1, failed(0))], [retry(3)], ['timer#1']],
-    ['the fired retry timer reschedules with the next id', [...started(), scheduledAct(0), ...episode(1, failed(0)), timerCreated(1), ...episode(2, timerFired(1))], [retry(3)], ['Hello#2']],
-    ['retries in a fan-out take ids in failure order', [...started(), scheduledAct(0), scheduledAct(1), ...episode(1, failed(1), failed(0))], [all(retry(3), retry(3))], ['timer#2', 'timer#3']],
-    ['WhenAny continues at the first completion', [...started(), scheduledAct(0, 'A'), scheduledAct(1, 'B'), ...episode(1, completed(1))], [any(act('A'), act('B')), act('C')], ['C#2']],
-    ['WhenAll fails fast at the first failure', [...started(), scheduledAct(0, 'A'), scheduledAct(1, 'B'), ...episode(1, failed(0))], [all(act('A'), act('B')), act('C')], ['C#2']],
+    [
+      'a retry failure adds a timer with the next id',
+      [...started(), scheduledAct(0), ...episode(1, failed(0))],
+      [retry(3)],
+      ['timer#1'],
+    ],
+    [
+      'the fired retry timer reschedules with the next id',
+      [...started(), scheduledAct(0), ...episode(1, failed(0)), timerCreated(1), ...episode(2, timerFired(1))],
+      [retry(3)],
+      ['Hello#2'],
+    ],
+    [
+      'retries in a fan-out take ids in failure order',
+      [...started(), scheduledAct(0), scheduledAct(1), ...episode(1, failed(1), failed(0))],
+      [all(retry(3), retry(3))],
+      ['timer#2', 'timer#3'],
+    ],
+    [
+      'WhenAny continues at the first completion',
+      [...started(), scheduledAct(0, 'A'), scheduledAct(1, 'B'), ...episode(1, completed(1))],
+      [any(act('A'), act('B')), act('C')],
+      ['C#2'],
+    ],
+    [
+      'WhenAll fails fast at the first failure',
+      [...started(), scheduledAct(0, 'A'), scheduledAct(1, 'B'), ...episode(1, failed(0))],
+      [all(act('A'), act('B')), act('C')],
+      ['C#2'],
+    ],
     ['external events take no id', started(), [wait('go'), act()], []],
-    ['a buffered event satisfies a later wait', [...started(), ...episode(1, raised('go'))], [wait('go'), act()], ['Hello#0']],
+    [
+      'a buffered event satisfies a later wait',
+      [...started(), ...episode(1, raised('go'))],
+      [wait('go'), act()],
+      ['Hello#0'],
+    ],
   ])('%s', (_label, history, actions, expected) => {
     expect(ids(run(history, actions).scheduled)).toEqual(expected);
   });
@@ -75,7 +128,11 @@ describe('replayActions', () => {
   });
 
   it('returns continueAsNew and the events no waiter consumed', () => {
-    const out = run([...started(), ...episode(1, raised('a'), raised('b'))], [wait('a'), { actionType: ActionType.ContinueAsNew, input: { n: 1 } }], true);
+    const out = run(
+      [...started(), ...episode(1, raised('a'), raised('b'))],
+      [wait('a'), { actionType: ActionType.ContinueAsNew, input: { n: 1 } }],
+      true,
+    );
     expect(out.continueAsNew).toEqual({ input: '{"n":1}' });
     expect(out.unconsumedEvents.map((e) => e.Name)).toEqual(['b']);
   });

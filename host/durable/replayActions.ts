@@ -1,6 +1,7 @@
-import { EventType, historyEvent, type HistoryEvent } from './historyEvent';
-import { type ActionWire, ActionType, encodeActionInput, type OrchestratorStateWire } from './orchestratorState';
-import { retryDelay } from './retryDelay';
+import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
+import { ActionType, type ActionWire, encodeActionInput, type OrchestratorStateWire } from './orchestratorState';
+import { ReplayError } from './replayError';
+import { compoundNode, type ReplayOps, retryNode } from './replayNodes';
 
 /** Name of the built-in activity that performs `callHttp` requests, as in the Durable extension. */
 export const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
@@ -27,21 +28,18 @@ export interface ReplayOutput {
   unconsumedEvents: HistoryEvent[];
 }
 
-/** The orchestrator used something the engine cannot replay; the instance fails with this message. */
-export class ReplayError extends Error {
-  override name = 'ReplayError';
-}
+export { ReplayError };
 
-interface Node {
+export interface Node {
   done: boolean;
   ok: boolean;
   result?: HistoryEvent;
   parent?: Parent;
 }
-interface Parent extends Node {
+export interface Parent extends Node {
   childSettled(child: Node): void;
 }
-interface Leaf extends Node {
+export interface Leaf extends Node {
   kind: 'activity' | 'timer' | 'sub' | 'event';
   id: number;
   action: ActionWire;
@@ -84,6 +82,16 @@ class Replayer {
     synthetic: [],
     canceledTimers: [],
     unconsumedEvents: [],
+  };
+
+  /** What compound and retry nodes may do (see replayNodes.ts). */
+  private readonly ops: ReplayOps = {
+    now: () => this.now,
+    build: (action, parent) => this.build(action, parent),
+    leaf: (action, parent) => this.leaf(action, parent),
+    start: (node) => this.start(node),
+    startLeaf: (leaf) => this.startLeaf(leaf),
+    settle: (node, ok, result) => this.settle(node, ok, result),
   };
 
   constructor(private readonly input: ReplayInput) {
@@ -212,7 +220,12 @@ class Replayer {
       const input = action.input === undefined ? undefined : JSON.stringify(action.input);
       const name = leaf.name ?? '';
       this.out.scheduled.push(
-        historyEvent(EventType.SubOrchestrationInstanceCreated, ts, { EventId: id, Name: name, InstanceId: instanceId, Input: input }),
+        historyEvent(EventType.SubOrchestrationInstanceCreated, ts, {
+          EventId: id,
+          Name: name,
+          InstanceId: instanceId,
+          Input: input,
+        }),
       );
       if (leaf.failWith) this.out.synthetic.push({ ...leaf.failWith, TaskScheduledId: id, Timestamp: ts });
       else this.out.subOrchestrations.push({ taskId: id, name, instanceId, input });
@@ -278,77 +291,10 @@ class Replayer {
   }
 
   private compound(action: ActionWire, parent?: Parent): Node {
-    const isAll = action.actionType === ActionType.WhenAll;
-    const children: Node[] = [];
-    const node: Parent & { start(): void } = {
-      done: false,
-      ok: true,
-      parent,
-      start: () => {
-        for (const child of children) {
-          if (node.done && !isAll) this.start(child);
-          else this.start(child);
-        }
-      },
-      childSettled: (child) => {
-        if (node.done) return;
-        if (!isAll) this.settle(node, true, child.result);
-        else if (!child.ok) this.settle(node, false, child.result);
-        else if (children.every((c) => c.done && c.ok)) this.settle(node, true);
-      },
-    };
-    for (const a of action.compoundActions ?? []) children.push(this.build(a, node));
-    if (children.length === 0) throw new ReplayError('Task.all/Task.any needs at least one task.');
-    return node;
+    return compoundNode(this.ops, action, parent);
   }
 
   private retry(action: ActionWire, parent?: Parent): Node {
-    const options = action.retryOptions ?? { firstRetryIntervalInMilliseconds: 1000, maxNumberOfAttempts: 1 };
-    let attempt = 1;
-    let failures = 0;
-    let waitingOnTimer = false;
-    let firstAttemptMs = 0;
-    let timedOut = false;
-    let lastFailure: HistoryEvent | undefined;
-    const node: Parent & { start(): void } = {
-      done: false,
-      ok: true,
-      parent,
-      start: () => {
-        firstAttemptMs = Date.parse(this.now);
-        this.startLeaf(this.leaf(action, node) as Leaf);
-      },
-      childSettled: (child) => {
-        if (waitingOnTimer) {
-          waitingOnTimer = false;
-          if (attempt > options.maxNumberOfAttempts) this.settle(node, false, lastFailure);
-          else {
-            const next = this.leaf(action, node);
-            if (timedOut) next.failWith = lastFailure;
-            this.startLeaf(next);
-          }
-        } else if (child.ok) {
-          this.settle(node, true, child.result);
-        } else {
-          lastFailure = child.result;
-          failures++;
-          attempt++;
-          waitingOnTimer = true;
-          const nowMs = Date.parse(this.now);
-          const delay = retryDelay(options, failures, firstAttemptMs, nowMs);
-          if (delay === 0) timedOut = true;
-          const fireAt = new Date(nowMs + delay).toISOString();
-          this.startLeaf({
-            kind: 'timer',
-            id: -1,
-            action: { actionType: ActionType.CreateTimer, fireAt },
-            done: false,
-            ok: true,
-            parent: node,
-          });
-        }
-      },
-    };
-    return node;
+    return retryNode(this.ops, action, parent);
   }
 }

@@ -25,7 +25,11 @@ function hostTime(iso: string): string {
  * The orchestration status JSON of the Functions host's management API (`GET /instances/{id}`): name, instanceId,
  * runtimeStatus, input, customStatus, output, createdTime, lastUpdatedTime and, on request, historyEvents.
  */
-export function toStatusJson(row: InstanceRow, history: HistoryEvent[] | undefined, options: StatusOptions): Record<string, unknown> {
+export function toStatusJson(
+  row: InstanceRow,
+  history: HistoryEvent[] | undefined,
+  options: StatusOptions,
+): Record<string, unknown> {
   const status: Record<string, unknown> = {
     name: row.name,
     instanceId: row.instance_id,
@@ -36,12 +40,17 @@ export function toStatusJson(row: InstanceRow, history: HistoryEvent[] | undefin
     createdTime: hostTime(row.created_at),
     lastUpdatedTime: hostTime(row.updated_at),
   };
-  if (options.showHistory && history) status.historyEvents = toHistoryEvents(history, options.showHistoryOutput === true, options.showInput === true);
+  if (options.showHistory && history)
+    status.historyEvents = toHistoryEvents(history, options.showHistoryOutput === true, options.showInput === true);
   return status;
 }
 
 /** History as the host shows it: scheduling folded into the completion (ScheduledTime), framing events dropped. */
-export function toHistoryEvents(history: HistoryEvent[], showOutput: boolean, showInput: boolean): Record<string, unknown>[] {
+export function toHistoryEvents(
+  history: HistoryEvent[],
+  showOutput: boolean,
+  showInput: boolean,
+): Record<string, unknown>[] {
   const scheduledBy = new Map<number, HistoryEvent>();
   const out: Record<string, unknown>[] = [];
   for (const e of history) {
@@ -76,7 +85,11 @@ export function toHistoryEvents(history: HistoryEvent[], showOutput: boolean, sh
         out.push({ ...base, Name: e.Name, ...(showInput ? { Input: parse(e.Input) } : {}) });
         continue;
       case EventType.ExecutionCompleted:
-        out.push({ ...base, OrchestrationStatus: e.OrchestrationStatus, ...(showOutput ? { Result: parse(e.Result) } : {}) });
+        out.push({
+          ...base,
+          OrchestrationStatus: e.OrchestrationStatus,
+          ...(showOutput ? { Result: parse(e.Result) } : {}),
+        });
         continue;
       default:
         out.push(base);

@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 
 import { loadConfig } from '../config';
+import { createSpeechEngine, type SpeechEngineName } from '../engines/speech';
 import { NonRetriableError } from '../errors';
 import { setLogSink } from '../log';
-import { createSpeechEngine, type SpeechEngineName } from '../engines/speech';
 
 export const usage = `Usage: clinscribe transcribe <audio> [--engine local|azure-fast|azure-batch] [--max-speakers N] [--locale L] [--source-url URL]
 
@@ -29,7 +29,8 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   const [path, ...extra] = positionals;
-  if (!path || extra.length > 0) throw new NonRetriableError('BadArguments', 'expected exactly one audio file (see --help)');
+  if (!path || extra.length > 0)
+    throw new NonRetriableError('BadArguments', 'expected exactly one audio file (see --help)');
   const engine = values.engine;
   if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) {
     throw new NonRetriableError('BadArguments', `--engine must be one of ${ENGINES.join(', ')}`);
@@ -40,7 +41,8 @@ export async function run(args: string[]): Promise<number> {
   }
   // Logs go to stderr so stdout stays pure JSON.
   setLogSink((line) => process.stderr.write(line + '\n'));
-  const env = engine && engine !== 'local' ? process.env : { ...process.env, SPEECH_ENGINE: engine ?? process.env.SPEECH_ENGINE };
+  const env =
+    engine && engine !== 'local' ? process.env : { ...process.env, SPEECH_ENGINE: engine ?? process.env.SPEECH_ENGINE };
   const config = loadConfig(env);
   const speech = createSpeechEngine(config, { engine: engine as SpeechEngineName | undefined });
   const transcript = await speech.transcribe(

@@ -21,8 +21,7 @@ function flaky(n: number) {
   };
 }
 
-const withRetry =
-  (options: InstanceType<typeof df.RetryOptions>): OrchestratorFn =>
+const withRetry = (options: InstanceType<typeof df.RetryOptions>): OrchestratorFn =>
   function* (context) {
     return yield context.df.callActivityWithRetry('Hello', options, context.df.getInput());
   };
@@ -32,16 +31,27 @@ describe('conformance: error handling (orchestrator-spec "Error Handling")', () 
     const orch: OrchestratorFn = function* (context) {
       return yield context.df.callActivity('ThrowsErrorActivity');
     };
-    h = new Harness({ orchestrators: { DoesntHandle: orch }, activities: { ThrowsErrorActivity: () => { throw new Error('Activity threw'); } } });
+    h = new Harness({
+      orchestrators: { DoesntHandle: orch },
+      activities: {
+        ThrowsErrorActivity: () => {
+          throw new Error('Activity threw');
+        },
+      },
+    });
     await h.start('DoesntHandle');
     await h.runAll();
     expect(h.instance().status).toBe('Failed');
     const state = h.lastState();
     expect(state.isDone).toBe(false);
     // durable-functions v3 hands the orchestrator Error(`${Reason} \n ${Details}`).
-    expect(state.error).toMatch(/^Activity function 'ThrowsErrorActivity' failed: Result: Failure\nException: Activity threw\n/);
+    expect(state.error).toMatch(
+      /^Activity function 'ThrowsErrorActivity' failed: Result: Failure\nException: Activity threw\n/,
+    );
     expect(state.error).toContain(' \n {');
-    expect(String(h.output())).toMatch(/^Orchestrator function 'DoesntHandle' failed: Activity function 'ThrowsErrorActivity' failed/);
+    expect(String(h.output())).toMatch(
+      /^Orchestrator function 'DoesntHandle' failed: Activity function 'ThrowsErrorActivity' failed/,
+    );
     const failed = h.history().find((e) => e.EventType === EventType.TaskFailed);
     expect(failed?.Reason).toContain("Activity function 'ThrowsErrorActivity' failed: ");
   });
@@ -57,7 +67,12 @@ describe('conformance: error handling (orchestrator-spec "Error Handling")', () 
     };
     h = new Harness({
       orchestrators: { Catches: orch },
-      activities: { ThrowsErrorActivity: () => { throw new Error('kaboom'); }, Hello: hello },
+      activities: {
+        ThrowsErrorActivity: () => {
+          throw new Error('kaboom');
+        },
+        Hello: hello,
+      },
     });
     await h.start('Catches');
     await h.runAll();
@@ -77,7 +92,6 @@ describe('conformance: error handling (orchestrator-spec "Error Handling")', () 
   });
 
   it("doesn't allow yielding non-Task types", async () => {
-    // eslint-disable-next-line require-yield
     const orch: OrchestratorFn = function* () {
       yield 4;
     };
@@ -114,7 +128,10 @@ describe('conformance: error handling (orchestrator-spec "Error Handling")', () 
 
 describe('conformance: callActivityWithRetry()', () => {
   it('retries a failed activity: TaskFailed → TimerCreated → TimerFired → TaskScheduled, then succeeds', async () => {
-    h = new Harness({ orchestrators: { Retry: withRetry(new df.RetryOptions(10000, 2)) }, activities: { Hello: flaky(1) } });
+    h = new Harness({
+      orchestrators: { Retry: withRetry(new df.RetryOptions(10000, 2)) },
+      activities: { Hello: flaky(1) },
+    });
     await h.start('Retry', 'World');
     await h.runAll();
     expect(scheduled(h.history())).toEqual(['TaskScheduled#0:Hello', 'TimerCreated#1', 'TaskScheduled#2:Hello']);
@@ -123,14 +140,28 @@ describe('conformance: callActivityWithRetry()', () => {
     const failed = h.history().find((e) => e.EventType === EventType.TaskFailed);
     expect(Date.parse(timer?.FireAt ?? '')).toBe(Date.parse(failed?.Timestamp ?? '') + 10000);
     expect(h.output()).toBe('Hello, World!');
-    expect(h.lastState().actions.flat()).toMatchObject([{ actionType: 1, functionName: 'Hello', retryOptions: { firstRetryIntervalInMilliseconds: 10000, maxNumberOfAttempts: 2 } }]);
+    expect(h.lastState().actions.flat()).toMatchObject([
+      {
+        actionType: 1,
+        functionName: 'Hello',
+        retryOptions: { firstRetryIntervalInMilliseconds: 10000, maxNumberOfAttempts: 2 },
+      },
+    ]);
   });
 
   it('reports a failed activity function if >= max attempts (a timer follows the last failure, as in DTF)', async () => {
-    h = new Harness({ orchestrators: { Retry: withRetry(new df.RetryOptions(10000, 2)) }, activities: { Hello: flaky(5) } });
+    h = new Harness({
+      orchestrators: { Retry: withRetry(new df.RetryOptions(10000, 2)) },
+      activities: { Hello: flaky(5) },
+    });
     await h.start('Retry', 'World');
     await h.runAll();
-    expect(scheduled(h.history())).toEqual(['TaskScheduled#0:Hello', 'TimerCreated#1', 'TaskScheduled#2:Hello', 'TimerCreated#3']);
+    expect(scheduled(h.history())).toEqual([
+      'TaskScheduled#0:Hello',
+      'TimerCreated#1',
+      'TaskScheduled#2:Hello',
+      'TimerCreated#3',
+    ]);
     expect(h.instance().status).toBe('Failed');
     expect(h.lastState().error).toContain("Activity function 'Hello' failed: Result: Failure");
     expect(h.lastState().error).toContain('boom 2');
@@ -155,7 +186,15 @@ describe('conformance: callActivityWithRetry()', () => {
     const options = new df.RetryOptions(60_000, 10);
     options.retryTimeoutInMilliseconds = 90_000;
     let calls = 0;
-    h = new Harness({ orchestrators: { Retry: withRetry(options) }, activities: { Hello: () => { calls++; throw new Error(`fail ${calls}`); } } });
+    h = new Harness({
+      orchestrators: { Retry: withRetry(options) },
+      activities: {
+        Hello: () => {
+          calls++;
+          throw new Error(`fail ${calls}`);
+        },
+      },
+    });
     await h.start('Retry', 'World');
     await h.runAll();
     expect(h.instance().status).toBe('Failed');
@@ -169,7 +208,10 @@ describe('conformance: callActivityWithRetry()', () => {
   it('works with fan-out/fan-in (one retried, ids as in GetSayHelloWithActivityRetryFanout)', async () => {
     const orch: OrchestratorFn = function* (context) {
       const options = new df.RetryOptions(100, 5);
-      const tasks = [context.df.callActivityWithRetry('Hello', options, 'Tokyo'), context.df.callActivityWithRetry('Hello', options, 'Seattle')];
+      const tasks = [
+        context.df.callActivityWithRetry('Hello', options, 'Tokyo'),
+        context.df.callActivityWithRetry('Hello', options, 'Seattle'),
+      ];
       return yield context.df.Task.all(tasks);
     };
     const tokyoFailsOnce = flaky(1);
@@ -180,7 +222,12 @@ describe('conformance: callActivityWithRetry()', () => {
     });
     await h.start('Fanout');
     await h.runAll();
-    expect(scheduled(h.history())).toEqual(['TaskScheduled#0:Hello', 'TaskScheduled#1:Hello', 'TimerCreated#2', 'TaskScheduled#3:Hello']);
+    expect(scheduled(h.history())).toEqual([
+      'TaskScheduled#0:Hello',
+      'TaskScheduled#1:Hello',
+      'TimerCreated#2',
+      'TaskScheduled#3:Hello',
+    ]);
     expect(h.output()).toEqual(['Hello, Tokyo!', 'Hello, Seattle!']);
     expect(seattle).toBe(1);
   });

@@ -34,7 +34,12 @@ describe('conformance: fan-out/fan-in (FanOutFanInDiskUsage)', () => {
       'TaskScheduled#2:GetFileSize',
       'TaskScheduled#3:GetFileSize',
     ]);
-    expect(completions(h.history())).toEqual(['TaskCompleted->0', 'TaskCompleted->1', 'TaskCompleted->2', 'TaskCompleted->3']);
+    expect(completions(h.history())).toEqual([
+      'TaskCompleted->0',
+      'TaskCompleted->1',
+      'TaskCompleted->2',
+      'TaskCompleted->3',
+    ]);
     expect(h.output()).toBe(6);
   });
 
@@ -57,7 +62,10 @@ describe('conformance: fan-out/fan-in (FanOutFanInDiskUsage)', () => {
 
   it('does not proceed while only some parallel tasks completed (partial)', async () => {
     const orch: OrchestratorFn = function* (context) {
-      return yield context.df.Task.all([context.df.callActivity('GetFileSize', 'file1.png'), context.df.waitForExternalEvent('go')]);
+      return yield context.df.Task.all([
+        context.df.callActivity('GetFileSize', 'file1.png'),
+        context.df.waitForExternalEvent('go'),
+      ]);
     };
     h = new Harness({ orchestrators: { Partial: orch }, activities: { GetFileSize: (f) => sizes[String(f)] } });
     await h.start('Partial');
@@ -107,7 +115,10 @@ describe('conformance: callSubOrchestrator() / callSubOrchestratorWithRetry()', 
     await h.start('Multi', undefined, 'p');
     await h.runAll();
     expect(h.output('p')).toEqual(['Hello, n0!', 'Hello, n1!', 'Hello, n2!']);
-    const ids = h.history('p').filter((e) => e.InstanceId).map((e) => e.InstanceId);
+    const ids = h
+      .history('p')
+      .filter((e) => e.InstanceId)
+      .map((e) => e.InstanceId);
     expect(ids).toEqual(['p:0000', 'p:0001', 'p:0002']);
   });
 
@@ -117,11 +128,18 @@ describe('conformance: callSubOrchestrator() / callSubOrchestratorWithRetry()', 
       return yield context.df.callActivity('Flaky', context.df.getInput());
     };
     const orch: OrchestratorFn = function* (context) {
-      return yield context.df.callSubOrchestratorWithRetry('SayHelloInline', new df.RetryOptions(10000, 3), 'World', 'sub-r');
+      return yield context.df.callSubOrchestratorWithRetry(
+        'SayHelloInline',
+        new df.RetryOptions(10000, 3),
+        'World',
+        'sub-r',
+      );
     };
     h = new Harness({
       orchestrators: { SayHelloWithSubOrchestratorRetry: orch, SayHelloInline: inner },
-      activities: { Flaky: (x) => (++calls === 1 ? Promise.reject(new Error('first call fails')) : `Hello, ${String(x)}!`) },
+      activities: {
+        Flaky: (x) => (++calls === 1 ? Promise.reject(new Error('first call fails')) : `Hello, ${String(x)}!`),
+      },
     });
     await h.start('SayHelloWithSubOrchestratorRetry');
     await h.runAll();
@@ -130,7 +148,11 @@ describe('conformance: callSubOrchestrator() / callSubOrchestratorWithRetry()', 
       'TimerCreated#1',
       'SubOrchestrationInstanceCreated#2:SayHelloInline',
     ]);
-    expect(completions(h.history())).toEqual(['SubOrchestrationInstanceCompleted->2', 'SubOrchestrationInstanceFailed->0', 'TimerFired->1']);
+    expect(completions(h.history())).toEqual([
+      'SubOrchestrationInstanceCompleted->2',
+      'SubOrchestrationInstanceFailed->0',
+      'TimerFired->1',
+    ]);
     expect(h.output()).toBe('Hello, World!');
   });
 

@@ -49,9 +49,11 @@ export class Harness {
     }
     const invoker: FunctionInvoker = {
       functions: () =>
-        [...handlers].map(
-          ([name, h]): RegisteredFunctionInfo => ({ name, trigger: { name: 'context', type: h.type, direction: 'in' }, bindings: {} }),
-        ),
+        [...handlers].map(([name, h]): RegisteredFunctionInfo => ({
+          name,
+          trigger: { name: 'context', type: h.type, direction: 'in' },
+          bindings: {},
+        })),
       invoke: async (name, trigger) => {
         const h = handlers.get(name);
         if (!h) throw new Error(`no function ${name}`);
@@ -107,7 +109,13 @@ export class Harness {
     return out === null ? undefined : (JSON.parse(out) as unknown);
   }
 
-  lastState(id = 'inst'): { isDone: boolean; actions: unknown[][]; output?: unknown; error?: string; customStatus?: unknown } {
+  lastState(id = 'inst'): {
+    isDone: boolean;
+    actions: unknown[][];
+    output?: unknown;
+    error?: string;
+    customStatus?: unknown;
+  } {
     const all = this.states.get(id) ?? [];
     return all[all.length - 1] as never;
   }
@@ -119,7 +127,11 @@ export class Harness {
 
 /** Scheduling events as `TaskScheduled#0:Hello`, `TimerCreated#1`, `SubOrchestrationInstanceCreated#0:Sub`. */
 export function scheduled(history: HistoryEvent[]): string[] {
-  const kinds = new Set<number>([EventType.TaskScheduled, EventType.TimerCreated, EventType.SubOrchestrationInstanceCreated]);
+  const kinds = new Set<number>([
+    EventType.TaskScheduled,
+    EventType.TimerCreated,
+    EventType.SubOrchestrationInstanceCreated,
+  ]);
   return history
     .filter((e) => kinds.has(e.EventType))
     .map((e) => `${eventTypeName(e.EventType)}#${e.EventId}${e.Name ? ':' + e.Name : ''}`);

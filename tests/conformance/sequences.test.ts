@@ -28,11 +28,21 @@ describe('conformance: sequences and activities (orchestrator-spec "callActivity
     const state = h.lastState();
     expect(state.isDone).toBe(true);
     expect(state.output).toEqual(['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!']);
-    expect(state.actions.flat().map((a) => (a as { functionName: string }).functionName)).toEqual(['Hello', 'Hello', 'Hello']);
+    expect(state.actions.flat().map((a) => (a as { functionName: string }).functionName)).toEqual([
+      'Hello',
+      'Hello',
+      'Hello',
+    ]);
   });
 
   it('allows orchestrations with no yield-statements', async () => {
-    h = new Harness({ orchestrators: { NotGenerator: function* () { return 'Hello'; } } });
+    h = new Harness({
+      orchestrators: {
+        NotGenerator: function* () {
+          return 'Hello';
+        },
+      },
+    });
     await h.start('NotGenerator');
     await h.runAll();
     expect(h.output()).toBe('Hello');

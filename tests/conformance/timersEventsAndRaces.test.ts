@@ -27,7 +27,9 @@ describe('conformance: createTimer()', () => {
     expect(h.instance().status).toBe('Running');
     await h.runAll();
     expect(completions(h.history())).toEqual(['TimerFired->0']);
-    expect(h.history().find((e) => e.EventType === EventType.TimerCreated)?.FireAt).toBe(new Date(T0 + 5000).toISOString());
+    expect(h.history().find((e) => e.EventType === EventType.TimerCreated)?.FireAt).toBe(
+      new Date(T0 + 5000).toISOString(),
+    );
     expect(h.output()).toBe('Timer fired!');
   });
 
@@ -86,7 +88,10 @@ describe('conformance: waitForExternalEvent()', () => {
 
 describe('conformance: Task.all() and Task.any()', () => {
   const anyAOrB: OrchestratorFn = function* (context) {
-    const winner = yield context.df.Task.any([context.df.callActivity('TaskA', true), context.df.callActivity('TaskB', true)]);
+    const winner = yield context.df.Task.any([
+      context.df.callActivity('TaskA', true),
+      context.df.callActivity('TaskB', true),
+    ]);
     return winner.result;
   };
 
@@ -110,7 +115,10 @@ describe('conformance: Task.all() and Task.any()', () => {
   };
 
   it('timer/activity race where the activity wins (GetTimerActivityRaceActivityWinsHistory ids)', async () => {
-    h = new Harness({ orchestrators: { TimerActivityRace: timerActivityRace }, activities: { TaskA: () => 'A done', TaskB: () => 'B done' } });
+    h = new Harness({
+      orchestrators: { TimerActivityRace: timerActivityRace },
+      activities: { TaskA: () => 'A done', TaskB: () => 'B done' },
+    });
     await h.start('TimerActivityRace');
     await h.runAll();
     expect(scheduled(h.history())).toEqual(['TimerCreated#0', 'TaskScheduled#1:TaskA', 'TaskScheduled#2:TaskB']);
@@ -136,7 +144,10 @@ describe('conformance: Task.all() and Task.any()', () => {
 
   const anyWithTaskSet: OrchestratorFn = function* (context) {
     const timeout = context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 300_000));
-    const all = context.df.Task.all([context.df.waitForExternalEvent('firstRequiredEvent'), context.df.waitForExternalEvent('secondRequiredEvent')]);
+    const all = context.df.Task.all([
+      context.df.waitForExternalEvent('firstRequiredEvent'),
+      context.df.waitForExternalEvent('secondRequiredEvent'),
+    ]);
     const winner = yield context.df.Task.any([all, timeout]);
     if (winner === timeout) return ['timeout'];
     const ok = yield context.df.callActivity('Hello', 'Tokyo');
@@ -145,7 +156,10 @@ describe('conformance: Task.all() and Task.any()', () => {
   };
 
   it('Task.any with a task set and a timer where the set wins, cancelling the timer', async () => {
-    h = new Harness({ orchestrators: { AnyWithTaskSet: anyWithTaskSet }, activities: { Hello: (x) => `Hello, ${String(x)}!` } });
+    h = new Harness({
+      orchestrators: { AnyWithTaskSet: anyWithTaskSet },
+      activities: { Hello: (x) => `Hello, ${String(x)}!` },
+    });
     await h.start('AnyWithTaskSet');
     await h.settle();
     await h.raise('inst', 'firstRequiredEvent', 1);
@@ -153,14 +167,20 @@ describe('conformance: Task.all() and Task.any()', () => {
     await h.settle();
     expect(h.output()).toEqual(['Hello, Tokyo!']);
     expect(scheduled(h.history())).toEqual(['TimerCreated#0', 'TaskScheduled#1:Hello']);
-    const timerActions = h.lastState().actions.flat(3) as { actionType: number; compoundActions?: { isCanceled?: boolean }[] }[];
+    const timerActions = h.lastState().actions.flat(3) as {
+      actionType: number;
+      compoundActions?: { isCanceled?: boolean }[];
+    }[];
     expect(JSON.stringify(timerActions)).toContain('"isCanceled":true');
     // The cancelled timer no longer waits in the store.
     expect(h.store.nextVisibleAfter(h.clock)).toBeUndefined();
   });
 
   it('Task.any with a task set and a timer where the timer wins', async () => {
-    h = new Harness({ orchestrators: { AnyWithTaskSet: anyWithTaskSet }, activities: { Hello: (x) => `Hello, ${String(x)}!` } });
+    h = new Harness({
+      orchestrators: { AnyWithTaskSet: anyWithTaskSet },
+      activities: { Hello: (x) => `Hello, ${String(x)}!` },
+    });
     await h.start('AnyWithTaskSet');
     await h.settle();
     await h.raise('inst', 'firstRequiredEvent', 1);
@@ -207,7 +227,12 @@ describe('conformance: continueAsNew()', () => {
     await Promise.all([h.start('Loop'), h.raise('inst', 'item', 'a'), h.raise('inst', 'item', 'b')]);
     await h.settle();
     // Both events reached the first generation in one episode: 'b' was not consumed and is carried over.
-    expect(h.store.loadHistory('inst').filter((e) => e.EventType === EventType.EventRaised).map((e) => e.Name)).toEqual(['item']);
+    expect(
+      h.store
+        .loadHistory('inst')
+        .filter((e) => e.EventType === EventType.EventRaised)
+        .map((e) => e.Name),
+    ).toEqual(['item']);
     expect(h.output()).toBe('last b');
   });
 });

@@ -120,8 +120,12 @@ async function render(script: EncounterScript, dir: string): Promise<{ pcm: Buff
   return { pcm: Buffer.concat(parts), turns };
 }
 
-async function build(id: string, target: string): Promise<void> {
-  const script = await loadScript(id);
+async function build(id: string, target: string, voices: Record<string, string>): Promise<void> {
+  const loaded = await loadScript(id);
+  const speakers = Object.fromEntries(
+    Object.entries(loaded.speakers).map(([k, v]) => [k, { ...v, voice: voices[k] ?? v.voice }]),
+  );
+  const script = { ...loaded, speakers };
   await mkdir(GENERATED_DIR, { recursive: true });
   const tmp = await mkdtemp(join(GENERATED_DIR, `.tmp-${id}-`));
   try {
@@ -146,11 +150,16 @@ async function build(id: string, target: string): Promise<void> {
 }
 
 /** Synthesizes (or returns the cached) audio of one scripted encounter with its gold turn timings. */
-export async function synthesizeEncounter(id: string): Promise<SynthesizedEncounter> {
+export async function synthesizeEncounter(
+  id: string,
+  /** Replaces the script's flite voice per speaker key (e.g. two male voices to stress diarization). */
+  voices: Record<string, string> = {},
+): Promise<SynthesizedEncounter> {
   const text = await readFile(join(ENCOUNTER_DIR, `${id}.json`), 'utf8');
-  const key = createHash('sha256').update(RECIPE).update(text).digest('hex').slice(0, 12);
+  const voiceKey = Object.keys(voices).length > 0 ? JSON.stringify(voices) : '';
+  const key = createHash('sha256').update(RECIPE).update(text).update(voiceKey).digest('hex').slice(0, 12);
   const target = join(GENERATED_DIR, `${id}-${key}`);
-  if (!existsSync(join(target, 'gold.json'))) await build(id, target);
+  if (!existsSync(join(target, 'gold.json'))) await build(id, target, voices);
   const gold = JSON.parse(await readFile(join(target, 'gold.json'), 'utf8')) as { duration: number; turns: GoldTurn[] };
   return {
     id,

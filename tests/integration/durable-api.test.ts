@@ -8,17 +8,22 @@ import { startTestHost, type TestHost, waitFor } from '../helpers/hostHarness';
 const appDir = path.join(__dirname, '../fixtures/apps/durable-hello');
 let host: TestHost;
 const api = (p: string) => `${host.baseUrl}/api${p}`;
-const mgmt = (p: string, query = '') => `${host.baseUrl}/runtime/webhooks/durabletask${p}?code=${host.keys.master}${query}`;
+const mgmt = (p: string, query = '') =>
+  `${host.baseUrl}/runtime/webhooks/durabletask${p}?code=${host.keys.master}${query}`;
 
 async function json(res: Response): Promise<Record<string, unknown>> {
   return (await res.json()) as Record<string, unknown>;
 }
 
 async function waitForStatus(id: string, status: string): Promise<Record<string, unknown>> {
-  return waitFor(async () => {
-    const body = await json(await fetch(mgmt(`/instances/${id}`)));
-    return body.runtimeStatus === status ? body : undefined;
-  }, 20_000, 50);
+  return waitFor(
+    async () => {
+      const body = await json(await fetch(mgmt(`/instances/${id}`)));
+      return body.runtimeStatus === status ? body : undefined;
+    },
+    20_000,
+    50,
+  );
 }
 
 beforeAll(async () => {
@@ -29,7 +34,10 @@ afterAll(async () => host?.stop());
 
 describe('durable engine through the real DurableClient (HTTP starter)', () => {
   it('starts an orchestration and waits for its output (waitForCompletionOrCreateCheckStatusResponse)', async () => {
-    const res = await fetch(api('/orchestrators/HelloSequence/seq-1?wait=1'), { method: 'POST', body: JSON.stringify({ cities: ['Oslo', 'Lima'] }) });
+    const res = await fetch(api('/orchestrators/HelloSequence/seq-1?wait=1'), {
+      method: 'POST',
+      body: JSON.stringify({ cities: ['Oslo', 'Lima'] }),
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(['Hello, Oslo!', 'Hello, Lima!']);
   });
@@ -39,7 +47,17 @@ describe('durable engine through the real DurableClient (HTTP starter)', () => {
     expect(res.status).toBe(202);
     const links = await json(res);
     expect(Object.keys(links).sort()).toEqual(
-      ['id', 'purgeHistoryDeleteUri', 'restartPostUri', 'resumePostUri', 'rewindPostUri', 'sendEventPostUri', 'statusQueryGetUri', 'suspendPostUri', 'terminatePostUri'].sort(),
+      [
+        'id',
+        'purgeHistoryDeleteUri',
+        'restartPostUri',
+        'resumePostUri',
+        'rewindPostUri',
+        'sendEventPostUri',
+        'statusQueryGetUri',
+        'suspendPostUri',
+        'terminatePostUri',
+      ].sort(),
     );
     expect(res.headers.get('location')).toBe(links.statusQueryGetUri);
     expect(String(links.statusQueryGetUri)).toContain('taskHub=DurableFixtureHub');
@@ -47,7 +65,12 @@ describe('durable engine through the real DurableClient (HTTP starter)', () => {
       const r = await fetch(String(links.statusQueryGetUri));
       return r.status === 200 ? json(r) : undefined;
     });
-    expect(status).toMatchObject({ name: 'HelloSequence', instanceId: links.id, runtimeStatus: 'Completed', output: ['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!'] });
+    expect(status).toMatchObject({
+      name: 'HelloSequence',
+      instanceId: links.id,
+      runtimeStatus: 'Completed',
+      output: ['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!'],
+    });
     expect(typeof status.createdTime).toBe('string');
     expect(typeof status.lastUpdatedTime).toBe('string');
   });
@@ -87,7 +110,11 @@ describe('durable management API over raw HTTP', () => {
     await waitFor(async () => (await json(await fetch(mgmt('/instances/raw-1')))).runtimeStatus === 'Running');
     const running = await fetch(mgmt('/instances/raw-1'));
     expect(running.status).toBe(202);
-    expect(await running.json()).toMatchObject({ input: { x: 1 }, customStatus: { stage: 'awaiting-approval' }, output: null });
+    expect(await running.json()).toMatchObject({
+      input: { x: 1 },
+      customStatus: { stage: 'awaiting-approval' },
+      output: null,
+    });
     expect((await fetch(mgmt('/instances/raw-1/terminate', '&reason=stop'), { method: 'POST' })).status).toBe(202);
     await waitForStatus('raw-1', 'Terminated');
     expect((await fetch(mgmt('/instances/raw-1'))).status).toBe(400);
@@ -112,7 +139,9 @@ describe('durable management API over raw HTTP', () => {
     let token: string | null = null;
     let pages = 0;
     do {
-      const res: Response = await fetch(mgmt('/instances', '&runtimeStatus=Completed&top=2&instanceIdPrefix=page-'), { headers: token ? { 'x-ms-continuation-token': token } : {} });
+      const res: Response = await fetch(mgmt('/instances', '&runtimeStatus=Completed&top=2&instanceIdPrefix=page-'), {
+        headers: token ? { 'x-ms-continuation-token': token } : {},
+      });
       expect(res.status).toBe(200);
       ids.push(...((await res.json()) as { instanceId: string }[]).map((s) => s.instanceId));
       token = res.headers.get('x-ms-continuation-token');
@@ -120,7 +149,9 @@ describe('durable management API over raw HTTP', () => {
     } while (token);
     expect(ids.sort()).toEqual(['page-1', 'page-2', 'page-3']);
     expect(pages).toBe(2);
-    const purge = await fetch(mgmt('/instances', '&runtimeStatus=Completed&instanceIdPrefix=page-'), { method: 'DELETE' });
+    const purge = await fetch(mgmt('/instances', '&runtimeStatus=Completed&instanceIdPrefix=page-'), {
+      method: 'DELETE',
+    });
     expect(await purge.json()).toEqual({ instancesDeleted: 3 });
   });
 
@@ -132,7 +163,10 @@ describe('durable management API over raw HTTP', () => {
     expect(String((await json(bad)).message)).toContain('not valid JSON');
     await fetch(mgmt('/orchestrators/Approval/dup-1'), { method: 'POST' });
     expect((await fetch(mgmt('/orchestrators/Approval/dup-1'), { method: 'POST' })).status).toBe(409);
-    const big = await fetch(mgmt('/orchestrators/HelloSequence'), { method: 'POST', body: JSON.stringify('x'.repeat(1_100_000)) });
+    const big = await fetch(mgmt('/orchestrators/HelloSequence'), {
+      method: 'POST',
+      body: JSON.stringify('x'.repeat(1_100_000)),
+    });
     expect(big.status).toBe(413);
     expect(String((await json(big)).message)).toContain('limit of 1048576 bytes');
     expect((await fetch(mgmt('/instances/dup-1/rewind'), { method: 'POST' })).status).toBe(501);
@@ -145,7 +179,13 @@ describe('durable management API over raw HTTP', () => {
     const list = await json(await fetch(mgmt('/dashboard/instances')));
     expect((list.counts as Record<string, number>).Completed).toBeGreaterThan(0);
     const timeline = await json(await fetch(mgmt('/dashboard/instances/dash-1/timeline')));
-    const items = timeline.items as { kind: string; name: string; status: string; durationMs: number; outputBytes: number }[];
+    const items = timeline.items as {
+      kind: string;
+      name: string;
+      status: string;
+      durationMs: number;
+      outputBytes: number;
+    }[];
     expect(items.map((i) => [i.kind, i.name, i.status])).toEqual([
       ['activity', 'SayHello', 'completed'],
       ['activity', 'SayHello', 'completed'],

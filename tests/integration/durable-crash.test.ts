@@ -55,11 +55,15 @@ afterAll(async () => {
 
 describe('durable engine crash safety (separate process, SIGKILL ×10)', () => {
   it('completes all 50 orchestrations with correct output; only in-flight activities repeat', async () => {
-    if (!fs.existsSync(path.join(root, 'dist/host/durable/durableExtension.js'))) throw new Error('build first: npm run build');
+    if (!fs.existsSync(path.join(root, 'dist/host/durable/durableExtension.js')))
+      throw new Error('build first: npm run build');
     let host = await startHostProcess();
     const url = (p: string, q = '') => `${host.baseUrl}/runtime/webhooks/durabletask${p}?code=${host.key}${q}`;
     for (let i = 0; i < INSTANCES; i++) {
-      const res = await fetch(url(`/orchestrators/SlowSequence/crash-${i}`), { method: 'POST', body: JSON.stringify({ steps: STEPS, delayMs: 60 }) });
+      const res = await fetch(url(`/orchestrators/SlowSequence/crash-${i}`), {
+        method: 'POST',
+        body: JSON.stringify({ steps: STEPS, delayMs: 60 }),
+      });
       expect(res.status).toBe(202);
     }
     for (let k = 0; k < KILLS; k++) {

@@ -17,19 +17,20 @@ beforeAll(async () => {
 afterAll(async () => host?.stop());
 
 describe('pipeline on the embedded host: audio', () => {
-  it('wav, mp3 and ogg/opus renderings of a scripted encounter each complete with a diarized transcript', async () => {
-    const audio = await synthesizeEncounter('enc-back-pain');
-    const files = [audio.wav, audio.mp3, audio.ogg];
+  it('each scripted encounter, one as wav, one as mp3, one as ogg/opus, completes with a diarized transcript', async () => {
+    const ids = ['enc-back-pain', 'enc-cough-uri', 'enc-diabetes-followup'];
+    const audio = await Promise.all(ids.map((id) => synthesizeEncounter(id)));
+    const files = [audio[0]!.wav, audio[1]!.mp3, audio[2]!.ogg];
     const started = [];
     for (const file of files) started.push(await api.upload(await readFile(file), { maxSpeakers: '2' }));
-    for (const { encounterId } of started) {
+    for (const [i, { encounterId }] of started.entries()) {
       await api.settle(encounterId, undefined, 300_000);
       await expectCompleteEncounter(api, encounterId);
       const manifest = (await api.get(encounterId)).manifest!;
       expect(manifest.timings.map((t) => t.stage)).toContain('transcribe');
       expect(manifest.engines.speech).toBeTruthy();
       const transcript = (await (await api.artifact(encounterId, 'transcript')).json()) as Transcript;
-      expect(transcript.duration).toBeGreaterThan(audio.duration * 0.8);
+      expect(transcript.duration).toBeGreaterThan(audio[i]!.duration * 0.8);
       expect(new Set(transcript.segments.map((s) => s.role))).toContain('clinician');
     }
     expect(

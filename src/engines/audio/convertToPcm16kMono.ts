@@ -23,7 +23,9 @@ export function runFfmpeg(args: string[], signal?: AbortSignal): Promise<string>
     child.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 64 * 1024) stderr += d.toString();
     });
-    child.on('error', (e) => reject(new TransientError('FfmpegFailed', `ffmpeg could not run: ${e.message}`, { cause: e })));
+    child.on('error', (e) =>
+      reject(new TransientError('FfmpegFailed', `ffmpeg could not run: ${e.message}`, { cause: e })),
+    );
     child.on('close', (code) => {
       if (code === 0) resolve(stderr);
       else {
@@ -44,7 +46,24 @@ export async function convertToPcm16kMono(path: string, signal?: AbortSignal): P
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
     const warnings = await runFfmpeg(
-      ['-i', path, '-vn', '-map_metadata', '-1', '-fflags', '+bitexact', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', '-f', 'wav', out],
+      [
+        '-i',
+        path,
+        '-vn',
+        '-map_metadata',
+        '-1',
+        '-fflags',
+        '+bitexact',
+        '-ac',
+        '1',
+        '-ar',
+        '16000',
+        '-c:a',
+        'pcm_s16le',
+        '-f',
+        'wav',
+        out,
+      ],
       signal,
     );
     return { path: out, cleanup, warnings };

@@ -46,5 +46,10 @@ export async function frameEnergies(path: string, layout: WavLayout, frame = 0.0
     }
     carry = even < buf.length ? buf.subarray(even) : undefined;
   }
-  return { frame: perFrame / layout.sampleRate, db, peakDb: toDb(peak), duration: layout.dataBytes / 2 / layout.sampleRate };
+  return {
+    frame: perFrame / layout.sampleRate,
+    db,
+    peakDb: toDb(peak),
+    duration: layout.dataBytes / 2 / layout.sampleRate,
+  };
 }

@@ -41,7 +41,10 @@ export async function inspectAudio(path: string, limits: AudioLimits): Promise<A
   const contentType = sniffAudioType(head);
   if (!contentType) {
     const what = looksLikeText(head) ? 'text, not audio' : 'not a supported audio format';
-    throw new NonRetriableError('NotAudio', `The file content is ${what} (wav, mp3, m4a, ogg/opus, flac or webm expected).`);
+    throw new NonRetriableError(
+      'NotAudio',
+      `The file content is ${what} (wav, mp3, m4a, ogg/opus, flac or webm expected).`,
+    );
   }
   const info = await probeAudio(path);
   if (info.channels > limits.maxChannels) {

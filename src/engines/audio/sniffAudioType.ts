@@ -1,12 +1,6 @@
 /** Content types we accept, identified from the bytes themselves. */
 export type AudioContentType =
-  | 'audio/wav'
-  | 'audio/mpeg'
-  | 'audio/ogg'
-  | 'audio/flac'
-  | 'audio/mp4'
-  | 'audio/webm'
-  | 'audio/aac';
+  'audio/wav' | 'audio/mpeg' | 'audio/ogg' | 'audio/flac' | 'audio/mp4' | 'audio/webm' | 'audio/aac';
 
 const ascii = (b: Uint8Array, at: number, len: number): string =>
   at + len <= b.length ? String.fromCharCode(...b.subarray(at, at + len)) : '';

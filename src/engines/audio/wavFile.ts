@@ -15,7 +15,8 @@ export async function readWavLayout(path: string): Promise<WavLayout> {
     const { size } = await fh.stat();
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
     await fh.read(head, 0, head.length, 0);
-    if (head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE') throw new Error('not a wav file');
+    if (head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE')
+      throw new Error('not a wav file');
     let at = 12;
     let sampleRate = 0;
     let channels = 0;

@@ -58,7 +58,7 @@ export function buildComposition(ctx: BuildContext, clinical: Array<{ key: strin
       .map((c) => ctx.ref(c.key));
     if (entry.length > 0) section.push({ title: s.title, code: loinc(s.code, s.display), entry });
   }
-  section.push({ title: 'Transcript', code: loinc('11488-4', 'Consult note'), entry: [ctx.ref(KEYS.transcript)] });
+  section.push({ title: 'Transcript', entry: [ctx.ref(KEYS.transcript)] });
   return {
     resourceType: 'Composition',
     identifier: selfIdentifier(ctx, KEYS.composition),

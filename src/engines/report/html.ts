@@ -5,6 +5,7 @@ import type { Manifest } from '../../model/manifest';
 import type { Note } from '../../model/note';
 import type { Transcript } from '../../model/transcript';
 import { transcriptText } from '../../model/transcriptText';
+import { TA4H_BUNDLE_BLOB } from '../fhir/ta4h';
 import { TEMPLATES } from '../note/templates';
 import { escapeHtml as h, segmentAnchor } from './escape';
 import { renderFhirSummary } from './fhirSummary';
@@ -81,6 +82,12 @@ function renderHeader(input: ReportInput, analysis: HealthAnalysis | undefined):
   return `<table>${rows.map(([k, v]) => `<tr><th>${h(k)}</th><td>${h(v)}</td></tr>`).join('')}</table>`;
 }
 
+function ta4hNote(analysis: HealthAnalysis | undefined): string {
+  const n = analysis?.fhirBundles?.length ?? 0;
+  if (n === 0) return '';
+  return `<p class="meta">Text Analytics for Health also returned ${n} FHIR bundle(s), kept unchanged in ${TA4H_BUNDLE_BLOB}; the bundle summarised above (fhir-bundle.json) is the canonical one.</p>`;
+}
+
 /**
  * report.html: a self-contained, printable page — the note with evidence links to transcript anchors, the transcript
  * by speaker with roles and entities highlighted by assertion, and a FHIR summary. All text is HTML-escaped.
@@ -102,6 +109,7 @@ ${renderNote(input.note, known)}
 ${renderTranscript(input.transcript, analysis)}
 <h2 id="fhir">FHIR R4 bundle</h2>
 ${input.bundle ? renderFhirSummary(input.bundle) : '<p class="empty">No FHIR bundle.</p>'}
+${ta4hNote(analysis)}
 </body>
 </html>
 `;

@@ -6,7 +6,8 @@ const DIRECTIVE =
   /\b(?:i recommend|i suggest|i want you to|i would like you to|let's|let us|we will|we'll|i will prescribe|i'll prescribe|start|take|continue|stop|come back|follow up|make sure|avoid|return if|call us|schedule)\b/;
 const CLINICAL =
   /\b(?:exam|examination|diagnosis|prescribe|prescription|blood pressure|lab|labs|test|tests|order|x-ray|mri|scan|infection|treatment|therapy|dose|refer|referral|a1c|lungs|heart|tenderness|positive|negative|normal|symptoms?|medications?|history|allergies|allerg\w*|strain|viral|bacterial|antibiotics?|vaccine|temperature|rate)\b/;
-const PATIENT = /\b(?:my|i've been|i have been|it hurts|i feel|i felt|i took|i take|i get|i got|i noticed|thank you|thanks)\b/;
+const PATIENT =
+  /\b(?:my|i've been|i have been|it hurts|i feel|i felt|i took|i take|i get|i got|i noticed|thank you|thanks)\b/;
 
 /** Per-speaker counts of turn features that separate a clinician from a patient. */
 export interface TurnFeatures {
@@ -22,7 +23,11 @@ export interface TurnFeatures {
 export function turnFeatures(segments: Segment[]): TurnFeatures {
   const f: TurnFeatures = { segments: 0, words: 0, questions: 0, directives: 0, clinical: 0, patientCues: 0 };
   for (const s of segments) {
-    const text = s.text.toLowerCase().replace(/[^\p{L}\p{N}'\s?-]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const text = s.text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}'\s?-]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     f.segments++;
     f.words += text ? text.split(' ').length : 0;
     const sentences = text.split(/(?<=[?])\s*/);
@@ -63,7 +68,9 @@ export function assignRoles(transcript: Transcript): Transcript {
     const confidence = round(1 / (1 + Math.exp(-2 * (top.score - second.score))));
     roles.set(top.id, { role: 'clinician', confidence });
     const rest = byScore.slice(1).sort((a, b) => b.f.words - a.f.words);
-    rest.forEach((s, i) => roles.set(s.id, i === 0 ? { role: 'patient', confidence } : { role: 'other', confidence: 0.5 }));
+    rest.forEach((s, i) =>
+      roles.set(s.id, i === 0 ? { role: 'patient', confidence } : { role: 'other', confidence: 0.5 }),
+    );
   }
   const speakers: Speaker[] = ids.map((id) => ({
     id,

@@ -30,7 +30,9 @@ const Job = z.object({
   self: z.string(),
   status: z.enum(['NotStarted', 'Running', 'Succeeded', 'Failed']),
   links: z.object({ files: z.string().optional() }).optional(),
-  properties: z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }).optional() }).optional(),
+  properties: z
+    .object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }).optional() })
+    .optional(),
 });
 const Files = z.object({
   values: z.array(z.object({ kind: z.string(), links: z.object({ contentUrl: z.string() }) })),
@@ -67,13 +69,23 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
   constructor(private readonly options: AzureSpeechOptions & { polling?: Partial<BatchPolling> }) {
     this.limits = { ...DEFAULT_AUDIO_LIMITS, ...options.limits };
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.polling = { initialDelayMs: 2000, maxDelayMs: 30_000, factor: 1.5, maxWaitMs: 6 * 3600_000, ...options.polling };
+    this.polling = {
+      initialDelayMs: 2000,
+      maxDelayMs: 30_000,
+      factor: 1.5,
+      maxWaitMs: 6 * 3600_000,
+      ...options.polling,
+    };
   }
 
   async transcribe(input: AudioInput, options: BatchTranscribeOptions = {}): Promise<Transcript> {
     let jobUrl = options.jobUrl;
     if (!jobUrl) {
-      if (!input.sourceUrl) throw new NonRetriableError('SourceUrlRequired', 'Batch transcription needs a URL the Speech service can read (SAS or managed identity).');
+      if (!input.sourceUrl)
+        throw new NonRetriableError(
+          'SourceUrlRequired',
+          'Batch transcription needs a URL the Speech service can read (SAS or managed identity).',
+        );
       await inspectAudio(input.path, this.limits);
       jobUrl = await this.create(input.sourceUrl, options);
       await options.onJobCreated?.(jobUrl);
@@ -85,7 +97,12 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
   async create(sourceUrl: string, options: TranscribeOptions = {}): Promise<string> {
     const url = `${this.options.endpoint}/speechtotext/v3.2/transcriptions`;
     const body = JSON.stringify(batchDefinition(sourceUrl, options));
-    const res = await this.call('Batch transcription create', url, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } }, options.signal);
+    const res = await this.call(
+      'Batch transcription create',
+      url,
+      { method: 'POST', body, headers: { 'Content-Type': 'application/json' } },
+      options.signal,
+    );
     const job = this.parse(Job, await readJson(res, 'Batch transcription create'), 'job');
     log.info('speech.azureBatch.created', { engine: this.name, status: job.status });
     return job.self;
@@ -108,10 +125,16 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
       if (job.status === 'Failed') {
         const e = job.properties?.error;
         await this.delete(jobUrl);
-        throw new NonRetriableError('BatchTranscriptionFailed', `Batch transcription failed: ${[e?.code, e?.message].filter(Boolean).join(': ') || 'no reason given'}`);
+        throw new NonRetriableError(
+          'BatchTranscriptionFailed',
+          `Batch transcription failed: ${[e?.code, e?.message].filter(Boolean).join(': ') || 'no reason given'}`,
+        );
       }
       if (Date.now() - started > this.polling.maxWaitMs) {
-        throw new TransientError('BatchTranscriptionPending', 'Batch transcription is still running; resume polling later with the stored job URL.');
+        throw new TransientError(
+          'BatchTranscriptionPending',
+          'Batch transcription is still running; resume polling later with the stored job URL.',
+        );
       }
       const retryAfter = Number(res.headers.get('retry-after'));
       await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delay, options.signal);
@@ -128,7 +151,12 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
       if (result) {
         // contentUrl is a SAS link to the service's storage: no credentials go with it.
         const doFetch = this.options.fetch ?? fetch;
-        const content = await sendWithRetry('Batch transcription result', (signal) => doFetch(result.links.contentUrl, { signal }), this.retry, options.signal);
+        const content = await sendWithRetry(
+          'Batch transcription result',
+          (signal) => doFetch(result.links.contentUrl, { signal }),
+          this.retry,
+          options.signal,
+        );
         return fromBatchTranscription(await readJson(content, 'Batch transcription result'), options.locale ?? 'en-US');
       }
       next = files['@nextLink'];
@@ -141,7 +169,10 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
     try {
       await this.call('Batch transcription delete', jobUrl, { method: 'DELETE' });
     } catch (error) {
-      log.warn('speech.azureBatch.deleteFailed', { engine: this.name, code: (error as { code?: string }).code ?? 'Unknown' });
+      log.warn('speech.azureBatch.deleteFailed', {
+        engine: this.name,
+        code: (error as { code?: string }).code ?? 'Unknown',
+      });
     }
   }
 
@@ -151,7 +182,11 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
       what,
       async (s) => {
         const auth = await speechAuthHeaders(this.options.key, this.options.credential);
-        return doFetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers as Record<string, string>), ...auth }, signal: s });
+        return doFetch(url, {
+          ...init,
+          headers: { Accept: 'application/json', ...(init.headers as Record<string, string>), ...auth },
+          signal: s,
+        });
       },
       this.retry,
       signal,
@@ -160,7 +195,8 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
 
   private parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new TransientError('MalformedResponse', `Batch transcription ${what} has an unexpected shape.`);
+    if (!parsed.success)
+      throw new TransientError('MalformedResponse', `Batch transcription ${what} has an unexpected shape.`);
     return parsed.data;
   }
 }

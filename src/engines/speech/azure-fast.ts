@@ -58,7 +58,10 @@ export class AzureFastSpeechEngine implements SpeechEngine {
     await audio.pcm.cleanup();
     if (audio.sizeBytes > FAST_MAX_BYTES || audio.duration > FAST_MAX_SECONDS) {
       if (!input.sourceUrl) {
-        throw new NonRetriableError('AudioTooLarge', 'Audio over 2 h or 300 MB needs batch transcription, which needs a source URL.');
+        throw new NonRetriableError(
+          'AudioTooLarge',
+          'Audio over 2 h or 300 MB needs batch transcription, which needs a source URL.',
+        );
       }
       return new AzureBatchSpeechEngine(this.options).transcribe(input, options);
     }
@@ -73,7 +76,10 @@ export class AzureFastSpeechEngine implements SpeechEngine {
         const form = new FormData();
         form.append('audio', blob, `audio.${audio.contentType.split('/')[1]}`);
         form.append('definition', definition);
-        const headers = { Accept: 'application/json', ...(await speechAuthHeaders(this.options.key, this.options.credential)) };
+        const headers = {
+          Accept: 'application/json',
+          ...(await speechAuthHeaders(this.options.key, this.options.credential)),
+        };
         return doFetch(url, { method: 'POST', body: form, headers, signal });
       },
       this.retry,
@@ -81,7 +87,11 @@ export class AzureFastSpeechEngine implements SpeechEngine {
     );
     const transcript = fromFastTranscription(await readJson(res, 'Fast transcription'), options.locale ?? 'en-US');
     options.onProgress?.(1);
-    log.info('speech.azureFast.done', { engine: this.name, durationMs: Date.now() - started, segments: transcript.segments.length });
+    log.info('speech.azureFast.done', {
+      engine: this.name,
+      durationMs: Date.now() - started,
+      segments: transcript.segments.length,
+    });
     return transcript;
   }
 }

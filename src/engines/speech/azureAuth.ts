@@ -9,7 +9,10 @@ export const COGNITIVE_SCOPE = 'https://cognitiveservices.azure.com/.default';
 export function speechEndpoint(settings: { SPEECH_ENDPOINT?: string; SPEECH_REGION?: string }): string {
   if (settings.SPEECH_ENDPOINT) return settings.SPEECH_ENDPOINT.replace(/\/+$/, '');
   if (settings.SPEECH_REGION) return `https://${settings.SPEECH_REGION}.api.cognitive.microsoft.com`;
-  throw new NonRetriableError('InvalidSettings', 'SPEECH_ENDPOINT or SPEECH_REGION is required for the Azure speech engines.');
+  throw new NonRetriableError(
+    'InvalidSettings',
+    'SPEECH_ENDPOINT or SPEECH_REGION is required for the Azure speech engines.',
+  );
 }
 
 let defaultCredential: TokenCredential | undefined;
@@ -26,6 +29,7 @@ export async function speechAuthHeaders(key?: string, credential?: TokenCredenti
     cred = defaultCredential = new DefaultAzureCredential();
   }
   const token = await cred.getToken(COGNITIVE_SCOPE);
-  if (!token) throw new NonRetriableError('AuthFailed', 'No Entra token for Azure AI Speech (managed identity not configured?).');
+  if (!token)
+    throw new NonRetriableError('AuthFailed', 'No Entra token for Azure AI Speech (managed identity not configured?).');
   return { Authorization: `Bearer ${token.token}` };
 }

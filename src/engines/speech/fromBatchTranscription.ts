@@ -4,8 +4,6 @@ import { TransientError } from '../../errors';
 import type { Transcript } from '../../model/transcript';
 import { toTranscript } from './toTranscript';
 
-
-
 const BatchWord = z.object({
   word: z.string(),
   offsetInTicks: z.number(),
@@ -44,7 +42,10 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 export function fromBatchTranscription(body: unknown, locale: string): Transcript {
   const parsed = BatchTranscriptionResultSchema.safeParse(body);
   if (!parsed.success) {
-    throw new TransientError('MalformedResponse', `Batch transcription result has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
+    throw new TransientError(
+      'MalformedResponse',
+      `Batch transcription result has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   }
   const raw = parsed.data.recognizedPhrases.flatMap((p) => {
     const best = p.nBest[0];
@@ -69,5 +70,3 @@ export function fromBatchTranscription(body: unknown, locale: string): Transcrip
   const duration = parsed.data.durationInTicks !== undefined ? seconds(parsed.data.durationInTicks) : last;
   return toTranscript(raw, { duration: Math.max(duration, 0), locale, engine: 'azure-batch' });
 }
-
-

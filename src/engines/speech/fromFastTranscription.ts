@@ -35,7 +35,10 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 export function fromFastTranscription(body: unknown, locale: string): Transcript {
   const parsed = FastTranscriptionResultSchema.safeParse(body);
   if (!parsed.success) {
-    throw new TransientError('MalformedResponse', `Fast transcription result has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
+    throw new TransientError(
+      'MalformedResponse',
+      `Fast transcription result has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   }
   const r = parsed.data;
   const raw = r.phrases.map((p) => {

@@ -63,7 +63,8 @@ export async function sendWithRetry(
       if (error instanceof NonRetriableError) throw error;
       if (signal?.aborted) throw signal.reason;
       if (error instanceof TransientError) last = error;
-      else if (timeout.aborted) last = new TransientError('Timeout', `${what} timed out after ${policy.timeoutMs} ms`, { cause: error });
+      else if (timeout.aborted)
+        last = new TransientError('Timeout', `${what} timed out after ${policy.timeoutMs} ms`, { cause: error });
       else last = new TransientError('NetworkError', `${what} failed: ${(error as Error).message}`, { cause: error });
     }
     if (attempt < policy.attempts) {
@@ -80,6 +81,8 @@ export async function readJson(res: Response, what: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new TransientError('MalformedResponse', `${what} returned malformed JSON (${text.length} bytes)`, { cause: error });
+    throw new TransientError('MalformedResponse', `${what} returned malformed JSON (${text.length} bytes)`, {
+      cause: error,
+    });
   }
 }

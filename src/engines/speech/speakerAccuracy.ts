@@ -11,7 +11,9 @@ export interface SpeakerScore {
 
 function permutations<T>(items: T[], k: number): T[][] {
   if (k === 0) return [[]];
-  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)], k - 1).map((p) => [x, ...p]));
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)], k - 1).map((p) => [x, ...p]),
+  );
 }
 
 /**

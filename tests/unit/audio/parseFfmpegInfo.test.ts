@@ -24,7 +24,11 @@ describe('parseFfmpegInfo', () => {
       '  Duration: N/A, bitrate: N/A\n    Stream #0:0(eng): Audio: aac (LC) (mp4a / 0x6134706D), 44100 Hz, stereo, fltp, 128 kb/s (default)',
       { duration: undefined, codec: 'aac', sampleRate: 44100, channels: 2 },
     ],
-    ['5.1(side)', '  Stream #0:0: Audio: flac, 48000 Hz, 5.1(side), s16', { duration: undefined, codec: 'flac', sampleRate: 48000, channels: 6 }],
+    [
+      '5.1(side)',
+      '  Stream #0:0: Audio: flac, 48000 Hz, 5.1(side), s16',
+      { duration: undefined, codec: 'flac', sampleRate: 48000, channels: 6 },
+    ],
   ])('%s', (_name, stderr, expected) => {
     expect(parseFfmpegInfo(stderr)).toEqual(expected);
   });

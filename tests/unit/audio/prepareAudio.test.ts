@@ -8,9 +8,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEFAULT_AUDIO_LIMITS, prepareAudio, saveStreamToFile } from '../../../src/engines/audio';
-import { NonRetriableError } from '../../../src/errors';
 import { LocalSpeechEngine } from '../../../src/engines/speech/local/LocalSpeechEngine';
-import { synthesizeEncounter, type SynthesizedEncounter } from '../../helpers/synthesize';
+import { NonRetriableError } from '../../../src/errors';
+import { type SynthesizedEncounter, synthesizeEncounter } from '../../helpers/synthesize';
 
 const run = promisify(execFile);
 let dir: string;
@@ -24,7 +24,21 @@ beforeAll(async () => {
   const mp3 = await readFile(enc.mp3);
   await writeFile(join(dir, 'truncated.mp3'), mp3.subarray(0, Math.floor(mp3.length / 3)));
   await run('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', join(dir, 'silence.wav'), 'trim', '0', '10']);
-  await run('sox', ['-D', '-n', '-r', '16000', '-c', '8', '-b', '16', join(dir, 'eight.wav'), 'synth', '2', 'sine', '440']);
+  await run('sox', [
+    '-D',
+    '-n',
+    '-r',
+    '16000',
+    '-c',
+    '8',
+    '-b',
+    '16',
+    join(dir, 'eight.wav'),
+    'synth',
+    '2',
+    'sine',
+    '440',
+  ]);
   await copyFile(enc.wav, join(dir, 'big.wav'));
 });
 afterAll(async () => {
@@ -43,7 +57,12 @@ async function rejection(path: string, limits = DEFAULT_AUDIO_LIMITS): Promise<N
 describe('prepareAudio: bad inputs are clear NonRetriableErrors', () => {
   it.each([
     ['a text file renamed .wav', 'notes.wav', 'NotAudio', /text, not audio/],
-    ['a truncated mp3', 'truncated.mp3', 'TruncatedAudio', /truncated or corrupt: its header declares 85\.\d s but only \d+\.\d s decode/],
+    [
+      'a truncated mp3',
+      'truncated.mp3',
+      'TruncatedAudio',
+      /truncated or corrupt: its header declares 85\.\d s but only \d+\.\d s decode/,
+    ],
     ['0 bytes', 'empty.wav', 'EmptyAudio', /empty \(0 bytes\)/],
     ['10 s of silence', 'silence.wav', 'SilentAudio', /silent: no sound above -45 dBFS in 10\.0 s/],
     ['8-channel audio', 'eight.wav', 'TooManyChannels', /8 channels; at most 2/],
@@ -61,8 +80,13 @@ describe('prepareAudio: bad inputs are clear NonRetriableErrors', () => {
 
   it('the offline engine rejects bad input the same way (no crash)', async () => {
     const engine = new LocalSpeechEngine();
-    await expect(engine.transcribe({ path: join(dir, 'notes.wav') }, {})).rejects.toMatchObject({ code: 'NotAudio', retriable: false });
-    await expect(engine.transcribe({ path: join(dir, 'silence.wav') }, {})).rejects.toMatchObject({ code: 'SilentAudio' });
+    await expect(engine.transcribe({ path: join(dir, 'notes.wav') }, {})).rejects.toMatchObject({
+      code: 'NotAudio',
+      retriable: false,
+    });
+    await expect(engine.transcribe({ path: join(dir, 'silence.wav') }, {})).rejects.toMatchObject({
+      code: 'SilentAudio',
+    });
   });
 });
 
@@ -105,6 +129,8 @@ describe('saveStreamToFile', () => {
 
   it('stops at the size limit with a NonRetriableError', async () => {
     const chunks = Array.from({ length: 100 }, () => Buffer.alloc(1024));
-    await expect(saveStreamToFile(Readable.from(chunks), { maxBytes: 10_000 })).rejects.toMatchObject({ code: 'AudioTooLarge' });
+    await expect(saveStreamToFile(Readable.from(chunks), { maxBytes: 10_000 })).rejects.toMatchObject({
+      code: 'AudioTooLarge',
+    });
   });
 });

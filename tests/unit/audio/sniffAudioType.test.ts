@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeText, sniffAudioType } from '../../../src/engines/audio/sniffAudioType';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)).concat(new Array(32).fill(0)));
+  Uint8Array.from(
+    parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)).concat(new Array(32).fill(0)),
+  );
 
 describe('sniffAudioType', () => {
   it.each([

@@ -10,6 +10,7 @@ import type {
 import { describe, expect, test } from 'vitest';
 
 import { buildBundle } from '../../../src/engines/fhir/bundle';
+import { TA4H_BUNDLE_BLOB, ta4hSidecarBundle } from '../../../src/engines/fhir/ta4h';
 import { encounterFixture, encounterFixtures } from './fixtures';
 
 const META = { createdAt: '2026-11-23T10:00:00Z' };
@@ -163,5 +164,24 @@ describe('buildBundle', () => {
     };
     expect(patient.name).toEqual([{ family: 'Doe' }]);
     expect(patient.id).toBeUndefined();
+  });
+});
+
+describe('ta4hSidecarBundle', () => {
+  test("keeps TA4H's own bundles unchanged beside ours, or nothing for the offline engine", () => {
+    const f = encounterFixture('enc-back-pain');
+    expect(ta4hSidecarBundle(f.analysis, META.createdAt)).toBeUndefined();
+    const theirs = { resourceType: 'Bundle', type: 'document', entry: [{ resource: { resourceType: 'Composition' } }] };
+    const sidecar = ta4hSidecarBundle(
+      { ...f.analysis, fhirBundles: [{ documentId: '0', offset: 0, bundle: theirs }] },
+      META.createdAt,
+    )!;
+    expect(sidecar).toEqual({
+      resourceType: 'Bundle',
+      type: 'collection',
+      timestamp: META.createdAt,
+      entry: [{ resource: theirs }],
+    });
+    expect(TA4H_BUNDLE_BLOB).toBe('fhir-bundle.ta4h.json');
   });
 });

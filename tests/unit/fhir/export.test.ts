@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { Bundle } from '@medplum/fhirtypes';
 import { afterEach, describe, expect, test } from 'vitest';
 
+import { loadConfig } from '../../../src/config';
 import { buildBundle } from '../../../src/engines/fhir/bundle';
 import { exportBundle } from '../../../src/engines/fhir/export';
 import { toTransaction } from '../../../src/engines/fhir/transaction';
@@ -58,6 +59,18 @@ describe('exportBundle', () => {
     expect(again).toMatchObject({ created: 0, existing: bundle.entry!.length });
     expect(server.store.size).toBe(bundle.entry!.length);
     expect(server.requests[0]!.contentType).toBe('application/fhir+json');
+  });
+
+  test('accepts the app config: FHIR_SERVER_URL without a scope sends no token', async () => {
+    server = await startFakeFhirServer();
+    const bundle = bundleOf('enc-back-pain');
+    const result = await exportBundle(bundle, loadConfig({ FHIR_SERVER_URL: server.url }));
+    expect(result.created).toBe(bundle.entry!.length);
+    expect(server.requests[0]!.authorization).toBeUndefined();
+    await expect(exportBundle(bundle, loadConfig({}))).rejects.toMatchObject({
+      code: 'FhirServerNotConfigured',
+      retriable: false,
+    });
   });
 
   test('two encounters do not collide', async () => {

@@ -85,6 +85,14 @@ describe('renderReportHtml', () => {
       /<tr><td>MedicationStatement<\/td><td>naproxen — five hundred milligrams twice a day<\/td><td>intended<\/td><\/tr>/,
     );
     expect(html).toContain(`${bundle.entry!.length} resources`);
+    expect(html).not.toContain('fhir-bundle.ta4h.json');
+    const withTa4h = {
+      ...fixture.analysis,
+      fhirBundles: [{ documentId: '0', offset: 0, bundle: { resourceType: 'Bundle' } }],
+    };
+    expect(renderReportHtml({ transcript: fixture.transcript, analysis: withTa4h, note, bundle })).toContain(
+      'kept unchanged in fhir-bundle.ta4h.json; the bundle summarised above (fhir-bundle.json) is the canonical one',
+    );
   });
 
   test('everything is escaped: transcript, entities, note and bundle text', () => {

@@ -30,7 +30,15 @@ describe('assignRoles', () => {
       ['spk0', 'clinician'],
       ['spk1', 'patient'],
     ]);
-    expect(t.segments.map((s) => s.role)).toEqual(['clinician', 'patient', 'clinician', 'patient', 'clinician', 'clinician', 'patient']);
+    expect(t.segments.map((s) => s.role)).toEqual([
+      'clinician',
+      'patient',
+      'clinician',
+      'patient',
+      'clinician',
+      'clinician',
+      'patient',
+    ]);
     expect(t.speakers[0]!.roleConfidence).toBeGreaterThan(0.8);
   });
 
@@ -43,7 +51,11 @@ describe('assignRoles', () => {
   });
 
   it('a third, quiet speaker is other', () => {
-    const t = toTranscript([...DIALOGUE, seg(7, 'i am his wife', 14)], { duration: 15, locale: 'en-US', engine: 'test' });
+    const t = toTranscript([...DIALOGUE, seg(7, 'i am his wife', 14)], {
+      duration: 15,
+      locale: 'en-US',
+      engine: 'test',
+    });
     expect(t.speakers.find((s) => s.id === 'spk2')?.role).toBe('other');
   });
 
@@ -55,7 +67,15 @@ describe('assignRoles', () => {
       speakers: [],
       segments: [
         { id: 's1', speaker: 'spk0', role: 'other', start: 0, end: 1, text: 'My knee is swollen.', words: [] },
-        { id: 's2', speaker: 'spk1', role: 'other', start: 1, end: 2, text: 'Since when? Does it hurt to walk?', words: [] },
+        {
+          id: 's2',
+          speaker: 'spk1',
+          role: 'other',
+          start: 1,
+          end: 2,
+          text: 'Since when? Does it hurt to walk?',
+          words: [],
+        },
         { id: 's3', speaker: 'spk0', role: 'other', start: 2, end: 3, text: 'Since Monday, yes.', words: [] },
         { id: 's4', speaker: 'spk1', role: 'other', start: 3, end: 4, text: "Let's get an X-ray.", words: [] },
       ] satisfies Segment[],
@@ -64,14 +84,29 @@ describe('assignRoles', () => {
   });
 
   it('a lone speaker dictating is clinician, a lone chatty speaker is other', () => {
-    const dictation = toTranscript([seg(0, 'on exam the lungs are clear start amoxicillin and follow up in two weeks', 0)], { duration: 2, locale: 'en-US', engine: 't' });
+    const dictation = toTranscript(
+      [seg(0, 'on exam the lungs are clear start amoxicillin and follow up in two weeks', 0)],
+      { duration: 2, locale: 'en-US', engine: 't' },
+    );
     expect(dictation.speakers[0]!.role).toBe('clinician');
     const chat = toTranscript([seg(0, 'i feel fine thank you', 0)], { duration: 2, locale: 'en-US', engine: 't' });
     expect(chat.speakers[0]!.role).toBe('other');
   });
 
   it('counts turn features', () => {
-    expect(turnFeatures([{ id: 's1', speaker: 'a', role: 'other', start: 0, end: 1, text: 'Do you take any medications? Start metformin.', words: [] }])).toEqual({
+    expect(
+      turnFeatures([
+        {
+          id: 's1',
+          speaker: 'a',
+          role: 'other',
+          start: 0,
+          end: 1,
+          text: 'Do you take any medications? Start metformin.',
+          words: [],
+        },
+      ]),
+    ).toEqual({
       segments: 1,
       words: 7,
       questions: 1,
@@ -84,7 +119,11 @@ describe('assignRoles', () => {
 
 describe('toTranscript', () => {
   it('sorts by time, numbers segments and keeps Azure speaker 0 apart from 1', () => {
-    const t = toTranscript([seg(1, 'second', 5), seg(0, 'first', 1), seg(0, 'third', 9)], { duration: 10, locale: 'en-US', engine: 'x' });
+    const t = toTranscript([seg(1, 'second', 5), seg(0, 'first', 1), seg(0, 'third', 9)], {
+      duration: 10,
+      locale: 'en-US',
+      engine: 'x',
+    });
     expect(t.segments.map((s) => [s.id, s.speaker, s.text])).toEqual([
       ['s1', 'spk0', 'first'],
       ['s2', 'spk1', 'second'],

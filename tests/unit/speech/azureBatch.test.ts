@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AzureBatchSpeechEngine } from '../../../src/engines/speech/azure-batch';
 import { NonRetriableError } from '../../../src/errors';
 import { synthesizeSentence } from '../../helpers/synthesize';
-import { azureError, type FakeSpeechService, json, type RecordedRequest, startFakeSpeechService } from './fakeSpeechService';
+import {
+  azureError,
+  type FakeSpeechService,
+  json,
+  type RecordedRequest,
+  startFakeSpeechService,
+} from './fakeSpeechService';
 
 let fake: FakeSpeechService;
 let audio: string;
@@ -18,7 +24,13 @@ const job = (base: string, status: string, extra: object = {}): object => ({
   self: `${base}${JOB}`,
   model: { self: `${base}/speechtotext/v3.2/models/base/1` },
   links: { files: `${base}${JOB}/files` },
-  properties: { diarizationEnabled: true, wordLevelTimestampsEnabled: true, channels: [0], punctuationMode: 'DictatedAndAutomatic', profanityFilterMode: 'None' },
+  properties: {
+    diarizationEnabled: true,
+    wordLevelTimestampsEnabled: true,
+    channels: [0],
+    punctuationMode: 'DictatedAndAutomatic',
+    profanityFilterMode: 'None',
+  },
   lastActionDateTime: '2026-11-23T12:00:05Z',
   status,
   createdDateTime: '2026-11-23T12:00:00Z',
@@ -32,7 +44,15 @@ const RESULT = {
   timestamp: '2026-11-23T12:01:00Z',
   durationInTicks: 52_000_000,
   duration: 'PT5.2S',
-  combinedRecognizedPhrases: [{ channel: 0, lexical: 'any chest pain no', itn: 'any chest pain no', maskedITN: 'any chest pain no', display: 'Any chest pain? No.' }],
+  combinedRecognizedPhrases: [
+    {
+      channel: 0,
+      lexical: 'any chest pain no',
+      itn: 'any chest pain no',
+      maskedITN: 'any chest pain no',
+      display: 'Any chest pain? No.',
+    },
+  ],
   recognizedPhrases: [
     {
       recognitionStatus: 'Success',
@@ -50,14 +70,42 @@ const RESULT = {
           maskedITN: 'any chest pain',
           display: 'Any chest pain?',
           words: [
-            { word: 'any', offset: 'PT0.5S', duration: 'PT0.3S', offsetInTicks: 5_000_000, durationInTicks: 3_000_000, confidence: 0.95 },
-            { word: 'chest', offset: 'PT0.8S', duration: 'PT0.5S', offsetInTicks: 8_000_000, durationInTicks: 5_000_000, confidence: 0.9 },
-            { word: 'pain', offset: 'PT1.3S', duration: 'PT0.7S', offsetInTicks: 13_000_000, durationInTicks: 7_000_000, confidence: 0.88 },
+            {
+              word: 'any',
+              offset: 'PT0.5S',
+              duration: 'PT0.3S',
+              offsetInTicks: 5_000_000,
+              durationInTicks: 3_000_000,
+              confidence: 0.95,
+            },
+            {
+              word: 'chest',
+              offset: 'PT0.8S',
+              duration: 'PT0.5S',
+              offsetInTicks: 8_000_000,
+              durationInTicks: 5_000_000,
+              confidence: 0.9,
+            },
+            {
+              word: 'pain',
+              offset: 'PT1.3S',
+              duration: 'PT0.7S',
+              offsetInTicks: 13_000_000,
+              durationInTicks: 7_000_000,
+              confidence: 0.88,
+            },
           ],
         },
       ],
     },
-    { recognitionStatus: 'NoMatch', channel: 0, speaker: 1, offsetInTicks: 25_000_000, durationInTicks: 5_000_000, nBest: [] },
+    {
+      recognitionStatus: 'NoMatch',
+      channel: 0,
+      speaker: 1,
+      offsetInTicks: 25_000_000,
+      durationInTicks: 5_000_000,
+      nBest: [],
+    },
     {
       recognitionStatus: 'Success',
       channel: 0,
@@ -71,7 +119,16 @@ const RESULT = {
           confidence: 0.97,
           lexical: 'no',
           display: 'No.',
-          words: [{ word: 'no', offset: 'PT3.5S', duration: 'PT0.6S', offsetInTicks: 35_000_000, durationInTicks: 6_000_000, confidence: 0.97 }],
+          words: [
+            {
+              word: 'no',
+              offset: 'PT3.5S',
+              duration: 'PT0.6S',
+              offsetInTicks: 35_000_000,
+              durationInTicks: 6_000_000,
+              confidence: 0.97,
+            },
+          ],
         },
       ],
     },
@@ -82,7 +139,8 @@ const RESULT = {
 function service(statuses: ((base: string) => [number, object, Record<string, string>?])[]) {
   let polls = 0;
   return (req: RecordedRequest, res: ServerResponse, base: string): void => {
-    if (req.method === 'POST' && req.path === '/speechtotext/v3.2/transcriptions') return json(res, 201, job(base, 'NotStarted'), { Location: `${base}${JOB}` });
+    if (req.method === 'POST' && req.path === '/speechtotext/v3.2/transcriptions')
+      return json(res, 201, job(base, 'NotStarted'), { Location: `${base}${JOB}` });
     if (req.method === 'GET' && req.path === JOB) {
       const [status, body, headers] = statuses[Math.min(polls++, statuses.length - 1)]!(base);
       return json(res, status, body, headers);
@@ -90,8 +148,18 @@ function service(statuses: ((base: string) => [number, object, Record<string, st
     if (req.method === 'GET' && req.path === `${JOB}/files`) {
       return json(res, 200, {
         values: [
-          { self: `${base}${JOB}/files/r1`, name: 'report.json', kind: 'TranscriptionReport', links: { contentUrl: `${base}/results/report.json?sig=x` } },
-          { self: `${base}${JOB}/files/t1`, name: 'contenturl_0.json', kind: 'Transcription', links: { contentUrl: `${base}/results/contenturl_0.json?sig=x` } },
+          {
+            self: `${base}${JOB}/files/r1`,
+            name: 'report.json',
+            kind: 'TranscriptionReport',
+            links: { contentUrl: `${base}/results/report.json?sig=x` },
+          },
+          {
+            self: `${base}${JOB}/files/t1`,
+            name: 'contenturl_0.json',
+            kind: 'Transcription',
+            links: { contentUrl: `${base}/results/contenturl_0.json?sig=x` },
+          },
         ],
       });
     }
@@ -122,14 +190,22 @@ describe('AzureBatchSpeechEngine against a fake v3.2 batch transcription service
     const running = (base: string): [number, object] => [200, job(base, 'Running')];
     fake.script(service([running, running, running, (base) => [200, job(base, 'Succeeded')]]));
     const stored: string[] = [];
-    const t = await engine().transcribe({ path: audio, sourceUrl: SOURCE }, { maxSpeakers: 3, onJobCreated: (url) => void stored.push(url) });
+    const t = await engine().transcribe(
+      { path: audio, sourceUrl: SOURCE },
+      { maxSpeakers: 3, onJobCreated: (url) => void stored.push(url) },
+    );
 
     const create = fake.requests[0]!;
     expect(create.headers['ocp-apim-subscription-key']).toBe('batch-key');
     expect(JSON.parse(create.body)).toMatchObject({
       contentUrls: [SOURCE],
       locale: 'en-US',
-      properties: { diarizationEnabled: true, diarization: { speakers: { minCount: 1, maxCount: 3 } }, wordLevelTimestampsEnabled: true, profanityFilterMode: 'None' },
+      properties: {
+        diarizationEnabled: true,
+        diarization: { speakers: { minCount: 1, maxCount: 3 } },
+        wordLevelTimestampsEnabled: true,
+        profanityFilterMode: 'None',
+      },
     });
     expect(stored).toEqual([`${fake.base}${JOB}`]);
     expect(sleeps).toEqual([1000, 2000, 3000]);
@@ -154,7 +230,12 @@ describe('AzureBatchSpeechEngine against a fake v3.2 batch transcription service
 
   it('honours Retry-After while polling through 429s', async () => {
     sleeps.length = 0;
-    fake.script(service([() => [429, azureError('TooManyRequests', 'slow down'), { 'Retry-After': '4' }], (base) => [200, job(base, 'Succeeded')]]));
+    fake.script(
+      service([
+        () => [429, azureError('TooManyRequests', 'slow down'), { 'Retry-After': '4' }],
+        (base) => [200, job(base, 'Succeeded')],
+      ]),
+    );
     await engine().resume(`${fake.base}${JOB}`);
     expect(sleeps).toEqual([4000]);
   });
@@ -162,23 +243,39 @@ describe('AzureBatchSpeechEngine against a fake v3.2 batch transcription service
   it('a failed job is a NonRetriableError with the service reason, and is deleted', async () => {
     fake.script(
       service([
-        (base) => [200, job(base, 'Failed', { properties: { error: { code: 'InvalidData', message: 'The audio data of the recording is not valid.' } } })],
+        (base) => [
+          200,
+          job(base, 'Failed', {
+            properties: { error: { code: 'InvalidData', message: 'The audio data of the recording is not valid.' } },
+          }),
+        ],
       ]),
     );
-    const error = await engine().transcribe({ path: audio, sourceUrl: SOURCE }, {}).catch((e: unknown) => e);
+    const error = await engine()
+      .transcribe({ path: audio, sourceUrl: SOURCE }, {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NonRetriableError);
-    expect(error).toMatchObject({ code: 'BatchTranscriptionFailed', message: expect.stringMatching(/InvalidData: The audio data of the recording is not valid/) });
+    expect(error).toMatchObject({
+      code: 'BatchTranscriptionFailed',
+      message: expect.stringMatching(/InvalidData: The audio data of the recording is not valid/),
+    });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'DELETE', path: JOB });
   });
 
   it('needs a service-readable source URL', async () => {
     fake.script(service([]));
-    await expect(engine().transcribe({ path: audio }, {})).rejects.toMatchObject({ code: 'SourceUrlRequired', retriable: false });
+    await expect(engine().transcribe({ path: audio }, {})).rejects.toMatchObject({
+      code: 'SourceUrlRequired',
+      retriable: false,
+    });
     expect(fake.requests).toHaveLength(0);
   });
 
   it('reports a malformed status body as transient', async () => {
     fake.script(service([() => [200, { status: 'Whatever' }]]));
-    await expect(engine().resume(`${fake.base}${JOB}`)).rejects.toMatchObject({ code: 'MalformedResponse', retriable: true });
+    await expect(engine().resume(`${fake.base}${JOB}`)).rejects.toMatchObject({
+      code: 'MalformedResponse',
+      retriable: true,
+    });
   });
 });

@@ -6,17 +6,26 @@ import { COGNITIVE_SCOPE } from '../../../src/engines/speech/azureAuth';
 import { NonRetriableError, TransientError } from '../../../src/errors';
 import { TranscriptSchema } from '../../../src/model/transcript';
 import { synthesizeSentence } from '../../helpers/synthesize';
-import { azureError, FAST_RESULT, type FakeSpeechService, json, startFakeSpeechService } from './fakeSpeechService';
+import { azureError, type FakeSpeechService, FAST_RESULT, json, startFakeSpeechService } from './fakeSpeechService';
 
 let fake: FakeSpeechService;
 let audio: string;
 const sleeps: number[] = [];
-const retry = { attempts: 3, timeoutMs: 2000, baseDelayMs: 10, maxDelayMs: 60_000, sleep: async (ms: number) => void sleeps.push(ms) };
+const retry = {
+  attempts: 3,
+  timeoutMs: 2000,
+  baseDelayMs: 10,
+  maxDelayMs: 60_000,
+  sleep: async (ms: number) => void sleeps.push(ms),
+};
 const engine = (extra: Partial<ConstructorParameters<typeof AzureFastSpeechEngine>[0]> = {}): AzureFastSpeechEngine =>
   new AzureFastSpeechEngine({ endpoint: fake.base, key: 'test-key', retry, ...extra });
 
 beforeAll(async () => {
-  [fake, audio] = await Promise.all([startFakeSpeechService(), synthesizeSentence('Does it hurt when you walk?', 'awb')]);
+  [fake, audio] = await Promise.all([
+    startFakeSpeechService(),
+    synthesizeSentence('Does it hurt when you walk?', 'awb'),
+  ]);
 });
 afterAll(async () => {
   await fake.close();
@@ -25,7 +34,10 @@ afterAll(async () => {
 describe('AzureFastSpeechEngine against a fake that speaks the REST wire format', () => {
   it('sends multipart audio + definition with the true content type, maps diarized phrases', async () => {
     fake.script((_req, res) => json(res, 200, FAST_RESULT));
-    const t = await engine().transcribe({ path: audio, contentType: 'audio/mpeg' }, { maxSpeakers: 3, locale: 'en-US' });
+    const t = await engine().transcribe(
+      { path: audio, contentType: 'audio/mpeg' },
+      { maxSpeakers: 3, locale: 'en-US' },
+    );
 
     const req = fake.requests[0]!;
     expect(req.method).toBe('POST');
@@ -83,24 +95,36 @@ describe('AzureFastSpeechEngine against a fake that speaks the REST wire format'
   it('retries 500 with backoff and gives up with a TransientError', async () => {
     sleeps.length = 0;
     fake.script((_req, res) => json(res, 500, azureError('InternalServerError', 'Something broke')));
-    const error = await engine().transcribe({ path: audio }, {}).catch((e: unknown) => e);
+    const error = await engine()
+      .transcribe({ path: audio }, {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientError);
-    expect(error).toMatchObject({ code: 'ServiceUnavailable', message: expect.stringMatching(/HTTP 500 \(InternalServerError: Something broke\)/) });
+    expect(error).toMatchObject({
+      code: 'ServiceUnavailable',
+      message: expect.stringMatching(/HTTP 500 \(InternalServerError: Something broke\)/),
+    });
     expect(fake.requests).toHaveLength(3);
     expect(sleeps).toEqual([10, 20]);
   });
 
   it('fails at once with a NonRetriableError on 400, naming the service error', async () => {
     fake.script((_req, res) => json(res, 400, azureError('InvalidArgument', 'Invalid audio format')));
-    const error = await engine().transcribe({ path: audio }, {}).catch((e: unknown) => e);
+    const error = await engine()
+      .transcribe({ path: audio }, {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NonRetriableError);
     expect((error as Error).message).toMatch(/HTTP 400 \(InvalidArgument: Invalid audio format\)/);
     expect(fake.requests).toHaveLength(1);
   });
 
   it('treats malformed JSON as a transient fault', async () => {
-    fake.script((_req, res) => void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"phrases": [{"text": '));
-    await expect(engine().transcribe({ path: audio }, {})).rejects.toMatchObject({ code: 'MalformedResponse', retriable: true });
+    fake.script(
+      (_req, res) => void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"phrases": [{"text": '),
+    );
+    await expect(engine().transcribe({ path: audio }, {})).rejects.toMatchObject({
+      code: 'MalformedResponse',
+      retriable: true,
+    });
   });
 
   it('treats a well-formed body of the wrong shape as malformed', async () => {
@@ -110,7 +134,9 @@ describe('AzureFastSpeechEngine against a fake that speaks the REST wire format'
 
   it('times out a response that never comes, retries, and reports Timeout', async () => {
     fake.script(() => undefined); // never answers
-    const error = await engine({ retry: { ...retry, timeoutMs: 300, attempts: 2 } }).transcribe({ path: audio }, {}).catch((e: unknown) => e);
+    const error = await engine({ retry: { ...retry, timeoutMs: 300, attempts: 2 } })
+      .transcribe({ path: audio }, {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientError);
     expect(error).toMatchObject({ code: 'Timeout' });
     expect(fake.requests).toHaveLength(2);

@@ -5,7 +5,7 @@ import { clusterSpeakers, silhouette } from '../../../src/engines/speech/local/c
 /** Deterministic pseudo-random numbers (no flaky tests). */
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5;
 }
 
 function voice(center: number[], noise: number, next: () => number): number[] {
@@ -25,15 +25,25 @@ describe('clusterSpeakers', () => {
 
   it('finds three speakers when there are three', () => {
     const next = rng(3);
-    const centers = [[0, 0, 0], [5, 0, 0], [0, 5, 0]];
+    const centers = [
+      [0, 0, 0],
+      [5, 0, 0],
+      [0, 5, 0],
+    ];
     const order = [0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 1, 0];
-    const labels = clusterSpeakers(order.map((c) => voice(centers[c]!, 0.5, next)), { maxSpeakers: 4 });
+    const labels = clusterSpeakers(
+      order.map((c) => voice(centers[c]!, 0.5, next)),
+      { maxSpeakers: 4 },
+    );
     expect(labels).toEqual(order);
   });
 
   it('keeps one speaker when the voices do not separate', () => {
     const next = rng(11);
-    const labels = clusterSpeakers(Array.from({ length: 12 }, () => voice([1, 1, 1, 1], 1, next)), { minSilhouette: 0.5 });
+    const labels = clusterSpeakers(
+      Array.from({ length: 12 }, () => voice([1, 1, 1, 1], 1, next)),
+      { minSilhouette: 0.5 },
+    );
     expect(new Set(labels)).toEqual(new Set([0]));
   });
 
@@ -46,7 +56,14 @@ describe('clusterSpeakers', () => {
     const next = rng(5);
     const a = [0, 0];
     const b = [6, 6];
-    const features = [voice(a, 0.2, next), undefined, voice(b, 0.2, next), undefined, voice(a, 0.2, next), voice(b, 0.2, next)];
+    const features = [
+      voice(a, 0.2, next),
+      undefined,
+      voice(b, 0.2, next),
+      undefined,
+      voice(a, 0.2, next),
+      voice(b, 0.2, next),
+    ];
     expect(clusterSpeakers(features)).toEqual([0, 0, 1, 1, 0, 1]);
   });
 

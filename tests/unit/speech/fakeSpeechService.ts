@@ -28,7 +28,13 @@ export interface FakeSpeechService {
 }
 
 function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
-  const rec: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, parts: {}, body: '' };
+  const rec: RecordedRequest = {
+    method: req.method ?? '',
+    path: req.url ?? '',
+    headers: req.headers,
+    parts: {},
+    body: '',
+  };
   if ((req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
     return new Promise((resolve, reject) => {
       const bb = busboy({ headers: req.headers });
@@ -37,7 +43,10 @@ function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
         stream.on('data', (d: Buffer) => (bytes += d.length));
         stream.on('end', () => (rec.parts[name] = { contentType: info.mimeType, bytes, filename: info.filename }));
       });
-      bb.on('field', (name, value, info) => (rec.parts[name] = { contentType: info.mimeType, bytes: value.length, text: value }));
+      bb.on(
+        'field',
+        (name, value, info) => (rec.parts[name] = { contentType: info.mimeType, bytes: value.length, text: value }),
+      );
       bb.on('close', () => resolve(rec));
       bb.on('error', reject);
       req.pipe(bb);
@@ -91,12 +100,14 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 }
 
 /** The Azure error envelope. */
-export const azureError = (code: string, message: string): unknown => ({ error: { code, message } });
+export const azureError = (code: string, message: string): { error: { code: string; message: string } } => ({ error: { code, message } });
 
 /** A fast transcription result as the service returns it, with diarization (speakers numbered from 0). */
 export const FAST_RESULT = {
   durationMilliseconds: 7400,
-  combinedPhrases: [{ text: 'What brings you in today? My knee has been swollen since Monday. Does it hurt to walk? Yes.' }],
+  combinedPhrases: [
+    { text: 'What brings you in today? My knee has been swollen since Monday. Does it hurt to walk? Yes.' },
+  ],
   phrases: [
     {
       speaker: 0,

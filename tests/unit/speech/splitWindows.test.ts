@@ -17,7 +17,13 @@ describe('splitWindows', () => {
   });
 
   it('cuts in the middle of the longest silence near each ideal point', () => {
-    const w = splitWindows(levels(100, [[47, 47.2], [52, 53]]), 2);
+    const w = splitWindows(
+      levels(100, [
+        [47, 47.2],
+        [52, 53],
+      ]),
+      2,
+    );
     expect(w).toHaveLength(2);
     expect(w[0]!.end).toBeCloseTo(52.5, 1);
     expect(w[1]).toEqual({ start: w[0]!.end, end: 100 });
@@ -28,7 +34,14 @@ describe('splitWindows', () => {
   });
 
   it('windows cover the audio in order without gaps', () => {
-    const w = splitWindows(levels(300, [[98, 99], [150, 151], [205, 206]]), 3);
+    const w = splitWindows(
+      levels(300, [
+        [98, 99],
+        [150, 151],
+        [205, 206],
+      ]),
+      3,
+    );
     expect(w.map((x) => [x.start, x.end])).toEqual([
       [0, expect.closeTo(98.5, 1)],
       [expect.closeTo(98.5, 1), expect.closeTo(205.5, 1)],

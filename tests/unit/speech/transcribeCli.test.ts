@@ -35,7 +35,10 @@ describe('clinscribe transcribe', () => {
 
   it('rejects a missing file with a clear NonRetriableError', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    await expect(run(['/nonexistent/visit.wav', '--engine', 'local'])).rejects.toMatchObject({ code: 'AudioNotFound', retriable: false });
+    await expect(run(['/nonexistent/visit.wav', '--engine', 'local'])).rejects.toMatchObject({
+      code: 'AudioNotFound',
+      retriable: false,
+    });
   });
 
   it('documents every option', () => {

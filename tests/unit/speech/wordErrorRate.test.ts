@@ -19,7 +19,12 @@ describe('wordErrorRate', () => {
   });
 
   it('counts each kind of edit', () => {
-    expect(alignWords(['a', 'b', 'c', 'd'], ['a', 'x', 'c', 'd', 'e'])).toEqual({ substitutions: 1, deletions: 0, insertions: 1, hits: 3 });
+    expect(alignWords(['a', 'b', 'c', 'd'], ['a', 'x', 'c', 'd', 'e'])).toEqual({
+      substitutions: 1,
+      deletions: 0,
+      insertions: 1,
+      hits: 3,
+    });
     expect(alignWords(['a', 'b', 'c'], ['c'])).toEqual({ substitutions: 0, deletions: 2, insertions: 0, hits: 1 });
   });
 
@@ -35,9 +40,42 @@ describe('speakerAccuracy', () => {
     engine: 't',
     speakers: [],
     segments: [
-      { id: 's1', speaker: 'spk0', role: 'other' as const, start: 0, end: 2, text: '', words: [{ w: 'a', start: 0, end: 1, conf: 1 }, { w: 'b', start: 1, end: 2, conf: 1 }] },
-      { id: 's2', speaker: 'spk1', role: 'other' as const, start: 2, end: 4, text: '', words: [{ w: 'c', start: 2, end: 3, conf: 1 }, { w: 'd', start: 3, end: 4, conf: 1 }] },
-      { id: 's3', speaker: 'spk1', role: 'other' as const, start: 4, end: 6, text: '', words: [{ w: 'e', start: 4, end: 5, conf: 1 }, { w: 'f', start: 5, end: 6, conf: 1 }] },
+      {
+        id: 's1',
+        speaker: 'spk0',
+        role: 'other' as const,
+        start: 0,
+        end: 2,
+        text: '',
+        words: [
+          { w: 'a', start: 0, end: 1, conf: 1 },
+          { w: 'b', start: 1, end: 2, conf: 1 },
+        ],
+      },
+      {
+        id: 's2',
+        speaker: 'spk1',
+        role: 'other' as const,
+        start: 2,
+        end: 4,
+        text: '',
+        words: [
+          { w: 'c', start: 2, end: 3, conf: 1 },
+          { w: 'd', start: 3, end: 4, conf: 1 },
+        ],
+      },
+      {
+        id: 's3',
+        speaker: 'spk1',
+        role: 'other' as const,
+        start: 4,
+        end: 6,
+        text: '',
+        words: [
+          { w: 'e', start: 4, end: 5, conf: 1 },
+          { w: 'f', start: 5, end: 6, conf: 1 },
+        ],
+      },
     ],
   };
 

@@ -9,8 +9,8 @@ import { prepareAudio, type PreparedAudio } from '../../audio/prepareAudio';
 import { readPcmRange, writeWav } from '../../audio/wavFile';
 import type { AudioInput, SpeechEngine, TranscribeOptions } from '../index';
 import { toTranscript } from '../toTranscript';
-import { clusterSpeakers } from './clusterSpeakers';
 import { clinicalModel } from './clinicalModel';
+import { clusterSpeakers } from './clusterSpeakers';
 import { parsePocketsphinx, type Utterance } from './parsePocketsphinx';
 import { type PocketsphinxOptions, runPocketsphinx } from './runPocketsphinx';
 import { splitWindows, type TimeWindow } from './splitWindows';
@@ -47,7 +47,9 @@ export class LocalSpeechEngine implements SpeechEngine {
     try {
       const utterances = await this.recognize(audio, options);
       const features = await Promise.all(
-        utterances.map(async (u) => voiceFeatures(await readPcmRange(audio.pcm.path, audio.layout, u.start - 0.05, u.end + 0.05))),
+        utterances.map(async (u) =>
+          voiceFeatures(await readPcmRange(audio.pcm.path, audio.layout, u.start - 0.05, u.end + 0.05)),
+        ),
       );
       const labels = clusterSpeakers(features, { maxSpeakers: options.maxSpeakers, weights: FEATURE_WEIGHTS });
       const transcript = toTranscript(
@@ -80,7 +82,10 @@ export class LocalSpeechEngine implements SpeechEngine {
     const worker = async (): Promise<void> => {
       while (next < windows.length) {
         const i = next++;
-        results[i] = await this.recognizeWindow(audio, windows[i]!, join(dir, `w${i}.wav`), { ...model, signal: options.signal });
+        results[i] = await this.recognizeWindow(audio, windows[i]!, join(dir, `w${i}.wav`), {
+          ...model,
+          signal: options.signal,
+        });
         options.onProgress?.(++done / windows.length);
       }
     };
@@ -92,7 +97,12 @@ export class LocalSpeechEngine implements SpeechEngine {
     return results.flat();
   }
 
-  private async recognizeWindow(audio: PreparedAudio, w: TimeWindow, path: string, ps: PocketsphinxOptions): Promise<Utterance[]> {
+  private async recognizeWindow(
+    audio: PreparedAudio,
+    w: TimeWindow,
+    path: string,
+    ps: PocketsphinxOptions,
+  ): Promise<Utterance[]> {
     await writeWav(path, await readPcmRange(audio.pcm.path, audio.layout, w.start, w.end), audio.layout.sampleRate);
     return parsePocketsphinx(await runPocketsphinx(path, ps), w.start);
   }

@@ -79,7 +79,10 @@ export function clusterSpeakers(features: (number[] | undefined)[], options: Clu
   const index = features.flatMap((f, i) => (f ? [i] : []));
   const raw = new Array<number>(features.length).fill(0);
   if (index.length >= 3 && maxK > 1) {
-    const points = standardise(index.map((i) => features[i]!), options.weights);
+    const points = standardise(
+      index.map((i) => features[i]!),
+      options.weights,
+    );
     const partitions = agglomerate(points, Math.min(maxK, points.length - 1));
     let bestLabels = partitions.get(1)!;
     let bestScore = options.minSilhouette ?? 0.15;

@@ -30,12 +30,23 @@ export function runPocketsphinx(wavPath: string, options: PocketsphinxOptions = 
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') {
-        reject(new NonRetriableError('SpeechEngineUnavailable', 'pocketsphinx_continuous is not installed (Debian packages pocketsphinx and pocketsphinx-en-us).'));
+        reject(
+          new NonRetriableError(
+            'SpeechEngineUnavailable',
+            'pocketsphinx_continuous is not installed (Debian packages pocketsphinx and pocketsphinx-en-us).',
+          ),
+        );
       } else reject(new TransientError('SpeechEngineFailed', `pocketsphinx failed to run: ${e.message}`, { cause: e }));
     });
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new TransientError('SpeechEngineFailed', `pocketsphinx exited with ${code}: ${err.trim().split('\n').pop() ?? ''}`.slice(0, 300)));
+      else
+        reject(
+          new TransientError(
+            'SpeechEngineFailed',
+            `pocketsphinx exited with ${code}: ${err.trim().split('\n').pop() ?? ''}`.slice(0, 300),
+          ),
+        );
     });
   });
 }

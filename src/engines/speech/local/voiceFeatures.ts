@@ -14,7 +14,9 @@ const melToHz = (mel: number): number => 700 * (10 ** (mel / 2595) - 1);
 const FILTERS: Float64Array[] = (() => {
   const lo = hzToMel(100);
   const hi = hzToMel(7600);
-  const centers = Array.from({ length: MELS + 2 }, (_, i) => Math.floor(((NFFT + 1) * melToHz(lo + ((hi - lo) * i) / (MELS + 1))) / RATE));
+  const centers = Array.from({ length: MELS + 2 }, (_, i) =>
+    Math.floor(((NFFT + 1) * melToHz(lo + ((hi - lo) * i) / (MELS + 1))) / RATE),
+  );
   return Array.from({ length: MELS }, (_, m) => {
     const f = new Float64Array(NFFT / 2 + 1);
     const [a, b, c] = [centers[m]!, centers[m + 1]!, centers[m + 2]!];

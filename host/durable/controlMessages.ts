@@ -1,0 +1,36 @@
+import type { InboxRow, InstanceRow } from './durableStore';
+import type { EngineContext } from './engineContext';
+import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
+
+/** Applies a terminate, suspend or resume message (alone, before any other message of the instance). */
+export async function handleControl(ctx: EngineContext, inst: InstanceRow, row: InboxRow, now: string): Promise<void> {
+  const event = JSON.parse(row.event) as HistoryEvent;
+  const { store } = ctx;
+  const history = ctx.historyCache.get(inst.instance_id) ?? store.loadHistory(inst.instance_id);
+  const next: InstanceRow = { ...inst, updated_at: now };
+  const events = [historyEvent(EventType.OrchestratorStarted, now), { ...event, IsPlayed: false }];
+  let ready = false;
+  if (event.EventType === EventType.ExecutionTerminated) {
+    next.status = 'Terminated';
+    next.output = event.Input ?? null;
+    events.push(
+      historyEvent(EventType.ExecutionCompleted, now, { OrchestrationStatus: 'Terminated', Result: event.Input }),
+    );
+  } else if (event.EventType === EventType.ExecutionSuspended) {
+    next.status = 'Suspended';
+  } else {
+    next.status = history.length > 0 ? 'Running' : 'Pending';
+    ready = true;
+  }
+  events.push(historyEvent(EventType.OrchestratorCompleted, now));
+  await ctx.batcher.write(() => {
+    store.deleteInbox(row.id);
+    store.appendHistory(inst.instance_id, history.length, events);
+    store.updateInstance(next);
+    if (next.status === 'Terminated') store.clearInstance(inst.instance_id, false);
+    if (next.status === 'Terminated') store.appendHistory(inst.instance_id, 0, [...history, ...events]);
+  });
+  ctx.historyCache.set(inst.instance_id, [...history, ...events]);
+  if (next.status === 'Terminated') ctx.historyCache.delete(inst.instance_id);
+  if (ready || next.status === 'Terminated') ctx.markReady([inst.instance_id]);
+}
