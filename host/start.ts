@@ -5,7 +5,7 @@ import path from 'node:path';
 import { blobInputBinding } from './blob/blobInput';
 import { createBlobTrigger } from './blob/createBlobTrigger';
 import { openReceiptStore, type ReceiptStore } from './blob/receiptStore';
-import { type RunningAzurite, startAzurite } from './blob/startAzurite';
+import { azuriteConnectionString, type RunningAzurite, startAzurite } from './blob/startAzurite';
 import { createStorageClients } from './blob/storageClients';
 import { createOutputWriter } from './blob/writeOutputs';
 import { loadApp, type LoadedApp } from './functions/loadApp';
@@ -44,6 +44,11 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
+const AZURITE_DEFAULT_ENDPOINTS = [
+  'http://127.0.0.1:10000',
+  'http://127.0.0.1:10001',
+  'http://127.0.0.1:10002',
+] as const;
 const BUILT_IN_TRIGGERS = new Set(['httptrigger', 'blobtrigger']);
 
 /** Starts storage (Azurite unless an account is configured), loads the app, listens, starts triggers and extensions. */
@@ -59,6 +64,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   };
   const t0 = Date.now();
   const timings: Record<string, number> = {};
+  let storageReady: Promise<void> = Promise.resolve();
   try {
     const configured =
       options.env?.AzureWebJobsStorage ??
@@ -68,23 +74,39 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     let connectionString = configured ?? '';
     if (!configured || configured === 'UseDevelopmentStorage=true') {
       const random = options.azuritePorts === 'random';
-      azurite = await startAzurite({
+      const starting = startAzurite({
         location: path.join(dataDir, 'azurite'),
         blobPort: random ? 0 : 10000,
         queuePort: random ? 0 : 10001,
         tablePort: random ? 0 : 10002,
+      }).then((running) => {
+        azurite = running;
+        cleanups.push(() => running.stop());
+        timings.storageMs = Date.now() - t0;
+        return running;
       });
-      cleanups.push(() => azurite?.stop());
-      connectionString = azurite.connectionString;
+      if (random) {
+        connectionString = (await starting).connectionString;
+      } else {
+        // Fixed ports give the connection string up front: load the app while Azurite starts (appStart hooks wait).
+        connectionString = azuriteConnectionString(...AZURITE_DEFAULT_ENDPOINTS);
+        storageReady = starting.then(() => undefined);
+        storageReady.catch(() => undefined); // handled where awaited; this keeps an early failure from crashing
+      }
     }
-    timings.storageMs = Date.now() - t0;
     process.env.AzureWebJobsStorage = connectionString;
     const env = { ...options.env, AzureWebJobsStorage: connectionString };
     const storage = createStorageClients(connectionString);
     const extensions = options.extensions ?? [];
-    const app = await loadApp(appDir, { extensions, env, log, inputBindings: { blob: blobInputBinding(storage) } });
+    const app = await loadApp(appDir, {
+      extensions,
+      env,
+      log,
+      inputBindings: { blob: blobInputBinding(storage) },
+      beforeAppStart: storageReady,
+    });
     cleanups.push(() => app.terminate());
-    timings.loadMs = Date.now() - t0 - timings.storageMs;
+    timings.loadMs = Date.now() - t0;
 
     const extensionTriggers = new Set(extensions.flatMap((e) => e.triggerTypes.map((t) => t.toLowerCase())));
     const unsupported = new Set(
@@ -141,6 +163,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     let stopped: Promise<void> | undefined;
     return { baseUrl, keys, keysFile, dataDir, connectionString, azurite, app, stop: () => (stopped ??= cleanup()) };
   } catch (error) {
+    await storageReady.catch(() => undefined); // an Azurite still starting must be stopped too
     await cleanup();
     throw error;
   }

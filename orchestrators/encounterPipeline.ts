@@ -96,7 +96,7 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
         }
         timer.cancel();
         review = event.result as ReviewDecision;
-        if (review.action === 'approve') status('review', 0.85, 'approved');
+        status(review.action === 'approve' ? 'review' : 'awaiting-review', 0.8, review.action);
       }
       if (outcome === 'Completed' && review?.action !== 'approve') outcome = 'ReviewExpired';
     }

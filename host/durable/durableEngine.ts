@@ -96,7 +96,14 @@ export class DurableEngine {
       this.ready.delete(id);
       this.running.add(id);
       runEpisode(this.ctx, id)
-        .catch((e: unknown) => this.ctx.log.error('durable episode failed', { instanceId: id, error: String(e) }))
+        .catch((e: unknown) => {
+          // Nothing was committed: the messages are still in the inbox. Try again shortly (e.g. a busy database).
+          this.ctx.log.error('durable episode failed', {
+            instanceId: id,
+            error: e instanceof Error ? e.name : 'error',
+          });
+          setTimeout(() => this.ctx.markReady([id]), 1000).unref();
+        })
         .finally(() => {
           this.stats.episodes++;
           this.running.delete(id);
@@ -108,9 +115,12 @@ export class DurableEngine {
       const item = this.activityQueue.shift() as ActivityRow;
       this.activeActivities++;
       runActivity(this.ctx, item)
-        .catch((e: unknown) =>
-          this.ctx.log.error('durable activity failed', { instanceId: item.instance_id, error: String(e) }),
-        )
+        .catch((e: unknown) => {
+          // The result could not be committed: run the work item again later (at-least-once).
+          const error = e instanceof Error ? e.name : 'error';
+          this.ctx.log.error('durable activity commit failed', { instanceId: item.instance_id, error });
+          setTimeout(() => this.ctx.enqueueActivities([item]), 1000).unref();
+        })
         .finally(() => {
           this.stats.activities++;
           this.activeActivities--;

@@ -86,6 +86,9 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       store = new DurableStore(file);
       const taskHubName = resolveSetting(settings.hubName, 'TestHubName');
       urls = { baseUrl: ctx.baseUrl, taskHubName, masterKey: ctx.keys.master, rpcToken };
+      // durable-functions rewrites binding URLs to localhost:7071 unless WEBSITE_HOSTNAME is set (as on Azure);
+      // naming this host keeps createHttpManagementPayload's links pointing at the port actually served.
+      if (!process.env.WEBSITE_HOSTNAME) process.env.WEBSITE_HOSTNAME = new URL(ctx.baseUrl).host;
       for (const f of ctx.invoker.functions()) {
         if (f.trigger.type.toLowerCase() === 'entitytrigger') {
           ctx.log.warn('Durable entities are not supported yet by the embedded host; the entity will not run', {

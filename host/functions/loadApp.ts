@@ -22,6 +22,8 @@ export interface LoadAppOptions {
   /** Extra environment, applied after local.settings.json `Values` (which never override the process env). */
   env?: Record<string, string>;
   log?: HostLogger;
+  /** Awaited after the entry files loaded and before appStart hooks run (storage still starting). */
+  beforeAppStart?: Promise<void>;
 }
 
 export interface LoadedApp {
@@ -122,6 +124,7 @@ async function loadAppNow(appDir: string, options: LoadAppOptions): Promise<Load
   if (!currentProgrammingModel(app))
     throw new HostStartupError('The app never loaded @azure/functions v4 (no programming model set)');
 
+  await options.beforeAppStart;
   const appStart = { hookData: app.appLevelOnlyHookData, appHookData: app.appHookData, functionAppDirectory: appDir };
   await runHooks(app, 'appStart', appStart);
   const model = currentProgrammingModel(app);

@@ -135,7 +135,14 @@ export function createHttpServer(deps: HttpServerDeps): http.Server {
         if (!res.headersSent) res.writeHead(413, { connection: 'close' }).end();
         return;
       }
-      log.error('Function invocation failed', { error: error instanceof Error ? error.message : String(error) });
+      // Name and code only: an app's error message may quote what it was processing (PHI stays out of host logs).
+      const err = error instanceof Error ? error : new Error(String(error));
+      const code = (err as { code?: unknown }).code;
+      log.error('Function invocation failed', {
+        path: new URL(req.url ?? '/', 'http://h').pathname.split('/').slice(0, 3).join('/'),
+        errorName: err.name,
+        errorCode: typeof code === 'string' ? code : undefined,
+      });
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });

@@ -26,8 +26,20 @@ export function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /** The transcript-shaped view of plain text: one segment per line. */
-export function textToSegments(text: string): { id: string; speaker: string; role: 'other'; start: number; end: number; text: string; words: [] }[] {
-  return text.split('\n').map((line, i) => ({ id: `s${i + 1}`, speaker: 'unknown', role: 'other', start: 0, end: 0, text: line, words: [] }));
+export function textToSegments(
+  text: string,
+): { id: string; speaker: string; role: 'other'; start: number; end: number; text: string; words: [] }[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({
+      id: `s${i + 1}`,
+      speaker: 'unknown',
+      role: 'other',
+      start: 0,
+      end: 0,
+      text: line,
+      words: [],
+    }));
 }
 
 async function readInput(path: string): Promise<Uint8Array> {
@@ -54,11 +66,17 @@ export async function run(args: string[]): Promise<number> {
   const text = decodeUtf8(await readInput(path));
   let analysis: HealthAnalysis;
   if (text.trim() === '') {
-    analysis = { engine: config.engines.language, entities: [], relations: [], warnings: [{ code: 'EmptyInput', message: 'the input has no text to analyse' }] };
+    analysis = {
+      engine: config.engines.language,
+      entities: [],
+      relations: [],
+      warnings: [{ code: 'EmptyInput', message: 'the input has no text to analyse' }],
+    };
   } else {
     const chunks = planChunks({ segments: textToSegments(text) }, config.settings.CHUNK_GRAPHEMES);
     analysis = await createHealthEngine(config).analyze(chunks);
-    if (analysis.entities.length === 0) analysis.warnings.push({ code: 'NoClinicalContent', message: 'no clinical concepts were found' });
+    if (analysis.entities.length === 0)
+      analysis.warnings.push({ code: 'NoClinicalContent', message: 'no clinical concepts were found' });
   }
   process.stdout.write(JSON.stringify(analysis, null, 2) + '\n');
   return 0;

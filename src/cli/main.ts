@@ -57,7 +57,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof ClinscribeError ? `${error.code}: ${error.message}` : String(error instanceof Error ? error.message : error);
+    const message =
+      error instanceof ClinscribeError
+        ? `${error.code}: ${error.message}`
+        : String(error instanceof Error ? error.message : error);
     process.stderr.write(`clinscribe: ${message.split('\n')[0]}\n`);
     process.exitCode = 1;
   },

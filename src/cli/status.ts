@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import { ApiClient } from './encounters/apiClient';
 import { connectHost } from './encounters/hostConnection';
 
-export const usage = `Usage: clinscribe status [id] [--url URL] [--key KEY] [--json]
+export const usage = `Usage: clinscribe status [id] [--url URL] [--key=KEY] [--json]
 
 Without an id: one line per encounter (id, status, type, created). With an id: its status, stage, progress, timings
 and error. Needs a running host (npm start).
 
 Options:
   --url URL   host base URL (or CLINSCRIBE_URL)     [default: http://127.0.0.1:7071]
-  --key KEY   function key (or CLINSCRIBE_KEY)      [default: from .data/keys.json]
+  --key=KEY   function key (or CLINSCRIBE_KEY)      [default: from .data/keys.json]
   --json      print the API's JSON instead`;
 
 export async function run(args: string[]): Promise<number> {

@@ -140,6 +140,21 @@ describe('conformance: callActivityWithRetry()', () => {
     const failed = h.history().find((e) => e.EventType === EventType.TaskFailed);
     expect(Date.parse(timer?.FireAt ?? '')).toBe(Date.parse(failed?.Timestamp ?? '') + 10000);
     expect(h.output()).toBe('Hello, World!');
+    expect(h.lastState()).toEqual({
+      isDone: true,
+      actions: [
+        [
+          {
+            actionType: 1,
+            functionName: 'Hello',
+            input: '"World"',
+            retryOptions: { firstRetryIntervalInMilliseconds: 10000, maxNumberOfAttempts: 2 },
+          },
+        ],
+      ],
+      output: 'Hello, World!',
+      schemaVersion: 1,
+    });
     expect(h.lastState().actions.flat()).toMatchObject([
       {
         actionType: 1,

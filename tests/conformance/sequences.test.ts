@@ -1,6 +1,7 @@
 import df from 'durable-functions';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { EventType } from '../../host/durable/historyEvent';
 import { completions, Harness, type OrchestratorFn, scheduled } from './harness';
 
 const hello = (input: unknown) => `Hello, ${String(input)}!`;
@@ -25,14 +26,19 @@ describe('conformance: sequences and activities (orchestrator-spec "callActivity
     expect(completions(h.history())).toEqual(['TaskCompleted->0', 'TaskCompleted->1', 'TaskCompleted->2']);
     expect(h.instance().status).toBe('Completed');
     expect(h.output()).toEqual(['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!']);
-    const state = h.lastState();
-    expect(state.isDone).toBe(true);
-    expect(state.output).toEqual(['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!']);
-    expect(state.actions.flat().map((a) => (a as { functionName: string }).functionName)).toEqual([
-      'Hello',
-      'Hello',
-      'Hello',
-    ]);
+    // The final OrchestratorState, exactly (schema V2: one action per yield, inputs pre-encoded by the library).
+    expect(h.lastState()).toEqual({
+      isDone: true,
+      actions: [
+        [
+          { actionType: 0, functionName: 'Hello', input: '"Tokyo"' },
+          { actionType: 0, functionName: 'Hello', input: '"Seattle"' },
+          { actionType: 0, functionName: 'Hello', input: '"London"' },
+        ],
+      ],
+      output: ['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!'],
+      schemaVersion: 1,
+    });
   });
 
   it('allows orchestrations with no yield-statements', async () => {
@@ -111,5 +117,55 @@ describe('conformance: sequences and activities (orchestrator-spec "callActivity
 
   it('uses the public RetryOptions type (sanity of the library under test)', () => {
     expect(new df.RetryOptions(1000, 2).maxNumberOfAttempts).toBe(2);
+  });
+
+  it('updates currentUtcDateTime to each episode’s OrchestratorStarted time', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      const times = [context.df.currentUtcDateTime.toISOString()];
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 30_000));
+      times.push(context.df.currentUtcDateTime.toISOString());
+      yield context.df.callActivity('Hello', 'x');
+      times.push(context.df.currentUtcDateTime.toISOString());
+      return times;
+    };
+    h = new Harness({ orchestrators: { Times: orch }, activities: { Hello: hello } });
+    await h.start('Times');
+    await h.runAll();
+    const starts = h
+      .history()
+      .filter((e) => e.EventType === EventType.OrchestratorStarted)
+      .map((e) => e.Timestamp);
+    expect(h.output()).toEqual([starts[0], starts[1], starts[2]]);
+    expect(Date.parse(String(starts[1])) - Date.parse(String(starts[0]))).toBe(30_000);
+  });
+
+  it('generates the same newGuid values on every replay', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      const first = context.df.newGuid(context.df.instanceId);
+      yield context.df.callActivity('Hello', first);
+      const second = context.df.newGuid(context.df.instanceId);
+      yield context.df.callActivity('Hello', second);
+      return [first, second];
+    };
+    const seen: unknown[] = [];
+    h = new Harness({ orchestrators: { Guids: orch }, activities: { Hello: (x) => (seen.push(x), hello(x)) } });
+    await h.start('Guids');
+    await h.runAll();
+    expect(h.output()).toEqual(seen);
+    expect(new Set(seen).size).toBe(2);
+  });
+
+  it.each([0, '', false, null])('handles an orchestration function that returns %j', async (falsy) => {
+    h = new Harness({
+      orchestrators: {
+        ReturnsFalsy: function* () {
+          return falsy;
+        },
+      },
+    });
+    await h.start('ReturnsFalsy');
+    await h.runAll();
+    expect(h.instance().status).toBe('Completed');
+    expect(h.output()).toBe(falsy);
   });
 });

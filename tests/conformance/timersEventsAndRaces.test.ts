@@ -31,6 +31,12 @@ describe('conformance: createTimer()', () => {
       new Date(T0 + 5000).toISOString(),
     );
     expect(h.output()).toBe('Timer fired!');
+    expect(h.lastState()).toEqual({
+      isDone: true,
+      actions: [[{ actionType: 5, fireAt: new Date(T0 + 5000).toISOString(), isCanceled: false }]],
+      output: 'Timer fired!',
+      schemaVersion: 1,
+    });
   });
 
   it('keeps a long timer (10 days, beyond setTimeout range in ms) as one durable timer', async () => {

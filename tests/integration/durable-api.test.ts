@@ -95,6 +95,36 @@ describe('durable engine through the real DurableClient (HTTP starter)', () => {
     expect(types).toContain('ExecutionCompleted');
   });
 
+  it('terminates, purges and lists through the client; management payload links use this host', async () => {
+    await fetch(api('/orchestrators/Approval/client-1'), { method: 'POST' });
+    await waitForStatus('client-1', 'Running');
+    const links = await json(await fetch(api('/ops/links/client-1')));
+    expect(String(links.statusQueryGetUri)).toContain(
+      `${host.baseUrl}/runtime/webhooks/durabletask/instances/client-1?`,
+    );
+    expect((await fetch(api('/ops/terminate/client-1'), { method: 'POST' })).status).toBe(202);
+    const terminated = await waitForStatus('client-1', 'Terminated');
+    expect(terminated.output).toBe('by test');
+    const ids = (await (await fetch(api('/ops/list/x'))).json()) as string[];
+    expect(ids).toContain('client-1');
+    expect(await (await fetch(api('/ops/purge/client-1'), { method: 'POST' })).json()).toEqual({ instancesDeleted: 1 });
+    expect((await fetch(mgmt('/instances/client-1'))).status).toBe(404);
+  });
+
+  it('restarts an instance under a new id (202 with management links)', async () => {
+    await fetch(mgmt('/orchestrators/HelloSequence/restart-1'), { method: 'POST' });
+    await waitForStatus('restart-1', 'Completed');
+    const res = await fetch(mgmt('/instances/restart-1/restart'), { method: 'POST' });
+    expect(res.status).toBe(202);
+    const newId = String((await json(res)).id);
+    expect(newId).not.toBe('restart-1');
+    expect((await waitForStatus(newId, 'Completed')).output).toEqual([
+      'Hello, Tokyo!',
+      'Hello, Seattle!',
+      'Hello, London!',
+    ]);
+  });
+
   it('hands the orchestrator the flattened activity error, as the Functions host does', async () => {
     await fetch(api('/orchestrators/FailingOrchestration/fail-1'), { method: 'POST' });
     const done = await waitForStatus('fail-1', 'Completed');

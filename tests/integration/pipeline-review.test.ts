@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => host?.stop());
 
 describe('pipeline on the embedded host: review, failure, delete', () => {
-  it('with review the instance waits; an approval with an edited note continues to Completed', async () => {
+  it('with review the instance waits; changes with an edited note keep it waiting; an approval completes it', async () => {
     const { encounterId } = await api.upload(TEXT, { review: 'true', reviewTimeoutHours: '1' });
     const waiting = await api.settle(encounterId, awaiting);
     expect(waiting.runtime?.runtimeStatus).toBe('Running');
@@ -51,10 +51,21 @@ describe('pipeline on the embedded host: review, failure, delete', () => {
     });
     expect(badEdit.status).toBe(400);
 
+    const changes = await api.fetch(`/api/encounters/${encounterId}/review`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'request-changes', reviewer: 'dr-test', note: { sections: edited.sections } }),
+    });
+    expect(changes.status).toBe(202);
+    const stillWaiting = await api.settle(encounterId, (v) => v.runtime?.customStatus?.detail === 'request-changes');
+    expect(stillWaiting.runtime).toMatchObject({
+      runtimeStatus: 'Running',
+      customStatus: { stage: 'awaiting-review' },
+    });
     const review = await api.fetch(`/api/encounters/${encounterId}/review`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'approve', reviewer: 'dr-test', note: { sections: edited.sections } }),
+      body: JSON.stringify({ action: 'approve', reviewer: 'dr-test' }),
     });
     expect(review.status).toBe(202);
     const done = await api.settle(encounterId);
@@ -101,16 +112,37 @@ describe('pipeline on the embedded host: review, failure, delete', () => {
     expect(await blobs.getContainerClient(input.container).getBlobClient(input.name).exists()).toBe(true);
   });
 
-  it('a failure in a later stage keeps what earlier stages saved (silent recording: transcript kept)', async () => {
-    const silence = await makeSilence();
-    const { encounterId } = await api.upload(silence);
+  it('a failure in a later stage keeps what earlier stages saved (note.json damaged during review → finalize fails)', async () => {
+    const { encounterId } = await api.upload(Buffer.from('Doctor: Any pain?\nPatient: Some knee pain when I walk.\n'), {
+      review: 'true',
+    });
+    await api.settle(encounterId, awaiting);
+    const blobs = BlobServiceClient.fromConnectionString(host.connectionString);
+    await blobs.getContainerClient('encounters').getBlockBlobClient(`${encounterId}/note.json`).upload('{"broken', 8);
+    const approve = await api.fetch(`/api/encounters/${encounterId}/review`, {
+      method: 'POST',
+      body: JSON.stringify({ action: 'approve' }),
+    });
+    expect(approve.status).toBe(202);
     const done = await api.settle(encounterId);
     expect(done.runtime?.runtimeStatus).toBe('Failed');
-    const manifest = done.manifest!;
-    expect(manifest.error?.message).toBeTruthy();
-    for (const name of Object.keys(manifest.results))
-      expect((await api.artifact(encounterId, name === 'noteMarkdown' ? 'note.md' : name)).status).toBe(200);
-    if (manifest.error?.stage !== 'transcribe') expect(Object.keys(manifest.results)).toContain('transcript');
+    expect(done.manifest?.status).toBe('Failed');
+    expect(done.manifest?.error).toMatchObject({ stage: 'finalize', code: 'InvalidArtifact' });
+    expect(done.runtime?.customStatus).toMatchObject({
+      stage: 'failed',
+      detail: expect.stringContaining('InvalidArtifact'),
+    });
+    for (const name of ['transcript', 'health', 'fhir', 'note.md'])
+      expect((await api.artifact(encounterId, name)).status).toBe(200);
+    expect((await api.artifact(encounterId, 'report')).status).toBe(404);
+  });
+
+  it('silent audio fails at transcription with the reason', async () => {
+    const { encounterId } = await api.upload(await makeSilence());
+    const done = await api.settle(encounterId);
+    expect(done.runtime?.runtimeStatus).toBe('Failed');
+    expect(done.manifest?.error).toMatchObject({ stage: 'transcribe' });
+    expect(done.manifest?.error?.message).toMatch(/\w+ \w+/);
   });
 
   it('a bad pdf fails at intake with InvalidDocument', async () => {

@@ -6,6 +6,7 @@ import { NonRetriableError } from '../../errors';
 import { log } from '../../log';
 import type { Transcript } from '../../model/transcript';
 import { type AudioLimits, DEFAULT_AUDIO_LIMITS } from '../audio/audioLimits';
+import { inspectAudio } from '../audio/inspectAudio';
 import { prepareAudio } from '../audio/prepareAudio';
 import { AzureBatchSpeechEngine } from './azure-batch';
 import { speechAuthHeaders } from './azureAuth';
@@ -26,6 +27,8 @@ export interface AzureSpeechOptions {
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;
   limits?: Partial<AudioLimits>;
+  /** Where fast transcription stops and batch takes over (default 300 MB / 2 h, the service's limits). */
+  fastLimits?: { maxBytes: number; maxSeconds: number };
 }
 
 /** The `definition` part of a fast transcription request. Pure. */
@@ -54,9 +57,10 @@ export class AzureFastSpeechEngine implements SpeechEngine {
   }
 
   async transcribe(input: AudioInput, options: TranscribeOptions = {}): Promise<Transcript> {
-    const audio = await prepareAudio(input.path, this.limits, options.signal);
-    await audio.pcm.cleanup();
-    if (audio.sizeBytes > FAST_MAX_BYTES || audio.duration > FAST_MAX_SECONDS) {
+    const fast = this.options.fastLimits ?? { maxBytes: FAST_MAX_BYTES, maxSeconds: FAST_MAX_SECONDS };
+    // Header checks first: a long recording bound for batch is not decoded here.
+    const header = await inspectAudio(input.path, this.limits);
+    if (header.sizeBytes > fast.maxBytes || (header.info.duration ?? 0) > fast.maxSeconds) {
       if (!input.sourceUrl) {
         throw new NonRetriableError(
           'AudioTooLarge',
@@ -65,6 +69,8 @@ export class AzureFastSpeechEngine implements SpeechEngine {
       }
       return new AzureBatchSpeechEngine(this.options).transcribe(input, options);
     }
+    const audio = await prepareAudio(input.path, this.limits, options.signal);
+    await audio.pcm.cleanup();
     const started = Date.now();
     const doFetch = this.options.fetch ?? fetch;
     const url = `${this.options.endpoint}/speechtotext/transcriptions:transcribe?api-version=${FAST_API_VERSION}`;

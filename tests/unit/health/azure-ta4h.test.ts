@@ -1,13 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAzureHealthEngine } from '../../../src/engines/health/azure-ta4h';
 import { planChunks } from '../../../src/engines/health/planChunks';
 import { ClinscribeError, NonRetriableError, TransientError } from '../../../src/errors';
+import { setLogSink } from '../../../src/log';
 import type { FakeOptions, FakeService } from './fakeLanguageService';
 import { startFakeLanguageService } from './fakeLanguageService';
 
 const segs = (...texts: string[]) => ({ segments: texts.map((text, i) => ({ id: `s${i + 1}`, speaker: 'A', role: 'other' as const, start: 0, end: 0, text, words: [] })) });
 let fake: FakeService | undefined;
+beforeAll(() => setLogSink(() => undefined));
 afterEach(async () => {
   await fake?.close();
   fake = undefined;

@@ -43,7 +43,7 @@ function analyse(doc: Doc, index: number): Record<string, unknown> {
   for (const [term, info] of Object.entries(LEXICON)) {
     for (let at = doc.text.indexOf(term); at >= 0; at = doc.text.indexOf(term, at + 1)) {
       const before = doc.text.slice(Math.max(0, at - 10), at);
-      const assertion = /\bno $/.test(before) ? { certainty: 'negative' } : /\bhad $/.test(before) ? { temporality: 'past' } : undefined;
+      const assertion = /\bno $/i.test(before) ? { certainty: 'negative' } : /\bhad $/.test(before) ? { temporality: 'past' } : undefined;
       entities.push({ offset: at, length: term.length, text: term, category: info.category, confidenceScore: 0.97, name: info.name, links: info.links, ...(assertion ? { assertion } : {}) });
     }
   }

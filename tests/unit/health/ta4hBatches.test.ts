@@ -21,13 +21,14 @@ describe('planTa4hRequests', () => {
   it('groups at most 25 documents and at most 1 MB per request, skipping blank chunks', () => {
     const many = Array.from({ length: 60 }, (_, i) => chunk(i, i * 10, 'text'));
     expect(planTa4hRequests(many).map((r) => r.length)).toEqual([25, 25, 10]);
-    const big = Array.from({ length: 4 }, (_, i) => chunk(i, i, 'x'.repeat(400_000)));
-    expect(planTa4hRequests(big).map((r) => r.length)).toEqual([2, 2]);
+    const big = Array.from({ length: 6 }, (_, i) => chunk(i, i, 'é'.repeat(100_000)));
+    expect(planTa4hRequests(big).map((r) => r.length)).toEqual([4, 2]);
     expect(planTa4hRequests([chunk(0, 0, '  \n ')])).toEqual([]);
   });
 
   it('splits a document whose UTF-8 JSON exceeds 1 MB', () => {
-    const wide = '𝔸'.repeat(120_000);
+    // One grapheme of 11 bytes: e with five combining acute accents.
+    const wide = 'e\u0301\u0301\u0301\u0301\u0301'.repeat(100_000);
     const docs = planTa4hRequests([chunk(0, 0, wide)]).flat();
     expect(docs.length).toBe(2);
     expect(docs.map((d) => d.text).join('')).toBe(wide);

@@ -61,7 +61,7 @@ describe('clinscribe process helpers', () => {
     expect(
       isSettled({
         encounterId: 'enc-1',
-        runtime: runtime && { ...runtime, output: null },
+        runtime: (runtime && { ...runtime, output: null }) as never,
         manifest: manifest as never,
       }),
     ).toBe(settled);

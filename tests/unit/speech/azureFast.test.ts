@@ -148,3 +148,38 @@ describe('AzureFastSpeechEngine against a fake that speaks the REST wire format'
     expect(fake.requests).toHaveLength(0);
   });
 });
+
+describe('AzureFastSpeechEngine hands long recordings to batch transcription', () => {
+  const SOURCE = 'https://account.blob.core.windows.net/uploads/long.wav?sig=x';
+  const JOB = '/speechtotext/v3.2/transcriptions/job-1';
+
+  it('past the fast limits it creates a batch job from the source URL instead of uploading', async () => {
+    fake.script((req, res, base) => {
+      if (req.method === 'POST') return json(res, 201, { self: `${base}${JOB}`, status: 'NotStarted' });
+      if (req.method === 'GET' && req.path === JOB)
+        return json(res, 200, {
+          self: `${base}${JOB}`,
+          status: 'Failed',
+          properties: { error: { code: 'InvalidData', message: 'bad' } },
+        });
+      res.writeHead(204).end();
+    });
+    const small = engine({ fastLimits: { maxBytes: 1000, maxSeconds: 7200 } });
+    await expect(small.transcribe({ path: audio, sourceUrl: SOURCE }, {})).rejects.toMatchObject({
+      code: 'BatchTranscriptionFailed',
+    });
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/speechtotext/v3.2/transcriptions' });
+    expect(JSON.parse(fake.requests[0]!.body)).toMatchObject({ contentUrls: [SOURCE] });
+    expect(fake.requests.some((r) => r.path.includes(':transcribe'))).toBe(false);
+  });
+
+  it('without a source URL it says why it cannot', async () => {
+    fake.script((_req, res) => json(res, 200, FAST_RESULT));
+    const short = engine({ fastLimits: { maxBytes: 1e9, maxSeconds: 1 } });
+    await expect(short.transcribe({ path: audio }, {})).rejects.toMatchObject({
+      code: 'AudioTooLarge',
+      message: expect.stringMatching(/needs batch transcription/),
+    });
+    expect(fake.requests).toHaveLength(0);
+  });
+});

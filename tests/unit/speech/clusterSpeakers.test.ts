@@ -73,3 +73,13 @@ describe('clusterSpeakers', () => {
     expect(silhouette(points, [0, 1, 0, 1])).toBeLessThan(0);
   });
 });
+
+describe('clusterSpeakers on long recordings', () => {
+  it('clusters a sample and assigns every utterance to the nearest centre', () => {
+    const next = rng(13);
+    const order = Array.from({ length: 1000 }, (_, i) => (Math.floor(i / 3) % 2 === 0 ? 0 : 1));
+    const features = order.map((c) => voice(c === 0 ? [0, 0, 0] : [4, 4, 4], 0.8, next));
+    expect(clusterSpeakers(features, { maxPoints: 100 })).toEqual(order);
+    expect(clusterSpeakers(features.slice(0, 200))).toEqual(order.slice(0, 200));
+  });
+});

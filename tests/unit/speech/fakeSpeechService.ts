@@ -100,7 +100,9 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 }
 
 /** The Azure error envelope. */
-export const azureError = (code: string, message: string): { error: { code: string; message: string } } => ({ error: { code, message } });
+export const azureError = (code: string, message: string): { error: { code: string; message: string } } => ({
+  error: { code, message },
+});
 
 /** A fast transcription result as the service returns it, with diarization (speakers numbered from 0). */
 export const FAST_RESULT = {

@@ -22,17 +22,20 @@ function agreement(labels: number[], turns: GoldTurn[]): number {
 describe('voiceFeatures + clusterSpeakers on synthesized voices', () => {
   it.each([
     ['male and female (awb, slt)', { A: 'awb', B: 'slt' }],
-    // Pitch alone confuses two male voices; the spectral statistics must carry the split.
     ['two male voices (awb, rms)', { A: 'awb', B: 'rms' }],
-  ])('%s: turns cluster into the two speakers', async (_name, voices) => {
-    const enc = await synthesizeEncounter('enc-back-pain', voices);
-    const features = await turnFeatures(enc.wav, enc.turns);
-    expect(features.every(Boolean)).toBe(true);
-    expect(features[0]).toHaveLength(25);
-    const labels = clusterSpeakers(features, { maxSpeakers: 4, weights: WEIGHTS });
-    expect(new Set(labels).size).toBe(2);
-    expect(agreement(labels, enc.turns)).toBeGreaterThanOrEqual(0.9);
-  }, 60_000);
+  ])(
+    '%s: turns cluster into the two speakers',
+    async (_name, voices) => {
+      const enc = await synthesizeEncounter('enc-back-pain', voices);
+      const features = await turnFeatures(enc.wav, enc.turns);
+      expect(features.every(Boolean)).toBe(true);
+      expect(features[0]).toHaveLength(25);
+      const labels = clusterSpeakers(features, { maxSpeakers: 4, weights: WEIGHTS });
+      expect(new Set(labels).size).toBe(2);
+      expect(agreement(labels, enc.turns)).toBeGreaterThanOrEqual(0.9);
+    },
+    60_000,
+  );
 
   it('returns undefined for too little loud audio', () => {
     expect(voiceFeatures(new Int16Array(1600))).toBeUndefined();

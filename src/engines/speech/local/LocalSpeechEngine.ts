@@ -9,7 +9,6 @@ import { prepareAudio, type PreparedAudio } from '../../audio/prepareAudio';
 import { readPcmRange, writeWav } from '../../audio/wavFile';
 import type { AudioInput, SpeechEngine, TranscribeOptions } from '../index';
 import { toTranscript } from '../toTranscript';
-import { clinicalModel } from './clinicalModel';
 import { clusterSpeakers } from './clusterSpeakers';
 import { parsePocketsphinx, type Utterance } from './parsePocketsphinx';
 import { type PocketsphinxOptions, runPocketsphinx } from './runPocketsphinx';
@@ -22,7 +21,7 @@ export interface LocalSpeechOptions {
   concurrency?: number;
   /** Target window length in seconds for long audio (default 120). */
   windowSeconds?: number;
-  /** Recognizer binary and models; default the Debian model plus our clinical dictionary and LM when present. */
+  /** Recognizer binary and models (`-hmm`, `-dict`, `-lm`); default the Debian en-US model. */
   pocketsphinx?: Omit<PocketsphinxOptions, 'signal'>;
 }
 
@@ -74,7 +73,7 @@ export class LocalSpeechEngine implements SpeechEngine {
     const windowSeconds = this.options.windowSeconds ?? 120;
     const count = audio.duration < 20 ? 1 : Math.max(concurrency, Math.ceil(audio.duration / windowSeconds));
     const windows = splitWindows(audio.levels, count);
-    const model = { ...(await clinicalModel()), ...this.options.pocketsphinx };
+    const model = this.options.pocketsphinx ?? {};
     const dir = await mkdtemp(join(tmpdir(), 'clinscribe-ps-'));
     const results: Utterance[][] = new Array<Utterance[]>(windows.length);
     let next = 0;

@@ -6,6 +6,8 @@ export interface ClusterOptions {
   minSilhouette?: number;
   /** Per-dimension weights applied after standardisation (e.g. to give pitch more say). */
   weights?: number[];
+  /** Most utterances clustered directly (default 300); beyond, a spread sample is clustered. */
+  maxPoints?: number;
 }
 
 const dist = (a: number[], b: number[]): number => Math.sqrt(a.reduce((s, x, i) => s + (x - b[i]!) ** 2, 0));
@@ -69,6 +71,29 @@ export function silhouette(points: number[][], labels: number[]): number {
   return total / points.length;
 }
 
+function bestPartition(points: number[][], maxK: number, minSilhouette: number): number[] {
+  const partitions = agglomerate(points, maxK);
+  let best = partitions.get(1)!;
+  let bestScore = minSilhouette;
+  for (const [k, labels] of partitions) {
+    if (k < 2) continue;
+    const score = silhouette(points, labels);
+    if (score > bestScore) {
+      bestScore = score;
+      best = labels;
+    }
+  }
+  return best;
+}
+
+function nearestCentre(points: number[][], sample: number[][], labels: number[]): number[] {
+  const centres = [...new Set(labels)].map((k) => {
+    const members = sample.filter((_, n) => labels[n] === k);
+    return { k, c: members[0]!.map((_, d) => members.reduce((s, m) => s + m[d]!, 0) / members.length) };
+  });
+  return points.map((p) => centres.reduce((a, b) => (dist(p, b.c) < dist(p, a.c) ? b : a)).k);
+}
+
 /**
  * Groups utterances by voice: standardises their feature vectors, clusters them (average linkage) for every count
  * of speakers up to `maxSpeakers`, and keeps the count with the best silhouette. Utterances without features take
@@ -83,18 +108,13 @@ export function clusterSpeakers(features: (number[] | undefined)[], options: Clu
       index.map((i) => features[i]!),
       options.weights,
     );
-    const partitions = agglomerate(points, Math.min(maxK, points.length - 1));
-    let bestLabels = partitions.get(1)!;
-    let bestScore = options.minSilhouette ?? 0.15;
-    for (const [k, labels] of partitions) {
-      if (k < 2) continue;
-      const score = silhouette(points, labels);
-      if (score > bestScore) {
-        bestScore = score;
-        bestLabels = labels;
-      }
-    }
-    index.forEach((i, n) => (raw[i] = bestLabels[n]!));
+    // Clustering is cubic in the number of points: long recordings cluster an evenly spread sample, then every
+    // utterance joins the nearest cluster centre.
+    const step = Math.ceil(points.length / Math.max(3, options.maxPoints ?? 300));
+    const sample = points.filter((_, n) => n % step === 0);
+    const sampleLabels = bestPartition(sample, Math.min(maxK, sample.length - 1), options.minSilhouette ?? 0.15);
+    const labels = step === 1 ? sampleLabels : nearestCentre(points, sample, sampleLabels);
+    index.forEach((i, n) => (raw[i] = labels[n]!));
   } else if (index.length === 2 && maxK > 1) {
     index.forEach((i, n) => (raw[i] = n));
   }
