@@ -42,9 +42,21 @@ async function main(): Promise<void> {
   const scores: HealthScore[] = [];
   for (const id of ENCOUNTERS) {
     const script = JSON.parse(readFileSync(join(fixtures, 'encounters', `${id}.json`), 'utf8')) as Script;
-    const transcript = { segments: script.turns.map((t, i) => ({ id: `s${i + 1}`, speaker: 'A', role: 'other' as const, start: 0, end: 0, text: t.text, words: [] })) };
+    const transcript = {
+      segments: script.turns.map((t, i) => ({
+        id: `s${i + 1}`,
+        speaker: 'A',
+        role: 'other' as const,
+        start: 0,
+        end: 0,
+        text: t.text,
+        words: [],
+      })),
+    };
     const { text, spans } = transcriptText(transcript);
-    const gold = JSON.parse(readFileSync(join(fixtures, 'gold', `${id}.health.json`), 'utf8')) as { entities: GoldEntity[] };
+    const gold = JSON.parse(readFileSync(join(fixtures, 'gold', `${id}.health.json`), 'utf8')) as {
+      entities: GoldEntity[];
+    };
     const analysis = await engine.analyze(planChunks(transcript, 5000));
     const score = scoreEntities(resolveGold(gold.entities, text, spans), analysis.entities);
     scores.push(score);
@@ -58,7 +70,9 @@ async function main(): Promise<void> {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as NegationItem);
   const predicted = items.map((item) => assertContext(item.text, item.term));
-  const negation = scoreNegation(items.map((item, i) => ({ gold: item.certainty, predicted: predicted[i]!.certainty })));
+  const negation = scoreNegation(
+    items.map((item, i) => ({ gold: item.certainty, predicted: predicted[i]!.certainty })),
+  );
   console.log(
     `negation (${items.length} sentences): specificity ${pct(negation.specificity)}  PPV ${pct(negation.ppv)}  sensitivity ${pct(negation.sensitivity)}  (TP ${negation.truePositives}, FP ${negation.falsePositives}, TN ${negation.trueNegatives}, FN ${negation.falseNegatives})`,
   );

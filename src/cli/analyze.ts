@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 
 import { loadConfig } from '../config';
-import { NonRetriableError } from '../errors';
 import { createHealthEngine, planChunks } from '../engines/health';
+import { NonRetriableError } from '../errors';
 import type { HealthAnalysis } from '../model/health';
 
 export const usage = `Usage: clinscribe analyze <text-file|-> [--engine local|azure]
@@ -29,17 +29,15 @@ export function decodeUtf8(bytes: Uint8Array): string {
 export function textToSegments(
   text: string,
 ): { id: string; speaker: string; role: 'other'; start: number; end: number; text: string; words: [] }[] {
-  return text
-    .split('\n')
-    .map((line, i) => ({
-      id: `s${i + 1}`,
-      speaker: 'unknown',
-      role: 'other',
-      start: 0,
-      end: 0,
-      text: line,
-      words: [],
-    }));
+  return text.split('\n').map((line, i) => ({
+    id: `s${i + 1}`,
+    speaker: 'unknown',
+    role: 'other',
+    start: 0,
+    end: 0,
+    text: line,
+    words: [],
+  }));
 }
 
 async function readInput(path: string): Promise<Uint8Array> {

@@ -27,7 +27,8 @@ export function assertContext(text: string, term: string): Assertion {
     if (k === key.length) span = { start: words[w]!.i, end: words[j - 1]!.i + 1 };
   }
   if (!span) span = { start: tokens.length, end: tokens.length };
-  const sentence = sentences.find((s) => span.start >= s.start && span.start < s.end) ?? sentences[sentences.length - 1];
+  const sentence =
+    sentences.find((s) => span.start >= s.start && span.start < s.end) ?? sentences[sentences.length - 1];
   if (!sentence) return {};
   return assertSpan(tokens, sentence, findTriggers(tokens, sentence), span);
 }

@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
 
-import { NonRetriableError, TransientError, isRetriableStatus, parseRetryAfter } from '../../errors';
+import { isRetriableStatus, NonRetriableError, parseRetryAfter, TransientError } from '../../errors';
 import { log } from '../../log';
 import type { TextChunk } from '../../model/chunk';
 import type { HealthAnalysis } from '../../model/health';
@@ -82,7 +82,10 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
       const pause = response ? (retryAfterMs(response) ?? delay) : delay;
       const code = response ? `Http${response.status}` : 'NetworkError';
       if (attempt >= maxAttempts) {
-        throw new TransientError(code, `Language service call failed after ${attempt} attempts`, { retryAfterMs: pause, cause: failure });
+        throw new TransientError(code, `Language service call failed after ${attempt} attempts`, {
+          retryAfterMs: pause,
+          cause: failure,
+        });
       }
       log.warn('health.azure.retry', { code, attempt, waitMs: pause });
       await response?.body?.cancel();
@@ -95,12 +98,26 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
     const input: Ta4hJobInput = {
       displayName: 'clinscribe',
       analysisInput: { documents: documents.map(({ id, language, text }) => ({ id, language, text })) },
-      tasks: [{ kind: 'Healthcare', taskName: 'health', parameters: { modelVersion: 'latest', stringIndexType: 'Utf16CodeUnit', fhirVersion: '4.0.1' } }],
+      tasks: [
+        {
+          kind: 'Healthcare',
+          taskName: 'health',
+          parameters: { modelVersion: 'latest', stringIndexType: 'Utf16CodeUnit', fhirVersion: '4.0.1' },
+        },
+      ],
     };
-    const submitted = await call(`${endpoint}/language/analyze-text/jobs?api-version=${TA4H_API_VERSION}`, { method: 'POST', body: JSON.stringify(input) }, signal);
+    const submitted = await call(
+      `${endpoint}/language/analyze-text/jobs?api-version=${TA4H_API_VERSION}`,
+      { method: 'POST', body: JSON.stringify(input) },
+      signal,
+    );
     if (submitted.status !== 202) throw await serviceError(submitted, 'submit');
     const location = submitted.headers.get('operation-location');
-    if (!location) throw new NonRetriableError('NoOperationLocation', 'the Language service accepted the job without an operation-location');
+    if (!location)
+      throw new NonRetriableError(
+        'NoOperationLocation',
+        'the Language service accepted the job without an operation-location',
+      );
     const deadline = Date.now() + (options.jobTimeoutMs ?? 30 * 60_000);
     for (;;) {
       const polled = await call(location, { method: 'GET' }, signal);
@@ -111,8 +128,10 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
         if (!item?.results) throw jobError(state, 'the job finished without Healthcare results');
         return item.results;
       }
-      if (state.status === 'failed' || state.status === 'cancelled' || state.status === 'cancelling') throw jobError(state, `the job ${state.status}`);
-      if (Date.now() > deadline) throw new TransientError('JobTimeout', 'the Language service job did not finish in time');
+      if (state.status === 'failed' || state.status === 'cancelled' || state.status === 'cancelling')
+        throw jobError(state, `the job ${state.status}`);
+      if (Date.now() > deadline)
+        throw new TransientError('JobTimeout', 'the Language service job did not finish in time');
       await wait(retryAfterMs(polled) ?? options.pollIntervalMs ?? 1_000, signal);
     }
   }
@@ -120,14 +139,20 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
   return {
     name: 'azure',
     async analyze(chunks: TextChunk[], opts?: { signal?: AbortSignal }): Promise<HealthAnalysis> {
-      const spans: SegmentSpan[] = chunks.flatMap((c) => c.segments.map((s) => ({ id: s.id, offset: c.offset + s.offset, length: s.length })));
+      const spans: SegmentSpan[] = chunks.flatMap((c) =>
+        c.segments.map((s) => ({ id: s.id, offset: c.offset + s.offset, length: s.length })),
+      );
       const requests = planTa4hRequests(chunks, options.language ?? 'en');
       const partials: HealthAnalysis[] = [];
       for (const documents of requests) {
         const started = Date.now();
         const results = await runJob(documents, opts?.signal);
         partials.push(fromTa4hResult(results, new Map(documents.map((d) => [d.id, d.offset])), spans));
-        log.info('health.azure.job', { documents: documents.length, durationMs: Date.now() - started, errors: results.errors?.length ?? 0 });
+        log.info('health.azure.job', {
+          documents: documents.length,
+          durationMs: Date.now() - started,
+          errors: results.errors?.length ?? 0,
+        });
       }
       if (partials.length === 0) return { engine: 'azure', entities: [], relations: [], warnings: [] };
       return mergeAnalyses(partials);
@@ -144,7 +169,9 @@ async function serviceError(response: Response, stage: string): Promise<NonRetri
   let code = `Http${response.status}`;
   let message = `Language service ${stage} returned ${response.status}`;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; innererror?: { code?: string } } };
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; innererror?: { code?: string } };
+    };
     code = body.error?.innererror?.code ?? body.error?.code ?? code;
     if (body.error?.message) message += `: ${body.error.message}`;
   } catch {
@@ -157,5 +184,7 @@ function jobError(state: Ta4hJobState, what: string): NonRetriableError | Transi
   const first = state.errors?.[0];
   const code = first?.innererror?.code ?? first?.code ?? 'JobFailed';
   const message = `Language service: ${what}${first?.message ? `: ${first.message}` : ''}`;
-  return /InternalServerError|ServiceUnavailable|Timeout|TooManyRequests/.test(code) ? new TransientError(code, message) : new NonRetriableError(code, message);
+  return /InternalServerError|ServiceUnavailable|Timeout|TooManyRequests/.test(code)
+    ? new TransientError(code, message)
+    : new NonRetriableError(code, message);
 }

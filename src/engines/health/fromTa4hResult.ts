@@ -7,8 +7,14 @@ import type { Ta4hDocumentResult, Ta4hEntity, Ta4hResults } from './ta4hTypes';
 /** Maps the service's assertion (its `temporality` is our `temporal`), dropping values we do not know. */
 export function fromTa4hAssertion(a: Ta4hEntity['assertion']): Assertion {
   if (!a) return {};
-  const parsed = AssertionSchema.safeParse({ certainty: a.certainty, conditionality: a.conditionality, association: a.association, temporal: a.temporality });
-  if (parsed.success) return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Assertion;
+  const parsed = AssertionSchema.safeParse({
+    certainty: a.certainty,
+    conditionality: a.conditionality,
+    association: a.association,
+    temporal: a.temporality,
+  });
+  if (parsed.success)
+    return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Assertion;
   const out: Assertion = {};
   for (const key of ['certainty', 'conditionality', 'association', 'temporal'] as const) {
     const value = key === 'temporal' ? a.temporality : a[key];
@@ -24,7 +30,11 @@ const REF = /^#\/results\/documents\/(\d+)\/entities\/(\d+)$/;
  * Converts one request's Healthcare results to a partial analysis with absolute offsets: `offsets` gives each
  * document's place in the full transcript text, `spans` the segments (absolute) for `segmentId`.
  */
-export function fromTa4hResult(results: Ta4hResults, offsets: ReadonlyMap<string, number>, spans: readonly SegmentSpan[]): HealthAnalysis {
+export function fromTa4hResult(
+  results: Ta4hResults,
+  offsets: ReadonlyMap<string, number>,
+  spans: readonly SegmentSpan[],
+): HealthAnalysis {
   const entities: Entity[] = [];
   const relations: Relation[] = [];
   const warnings: HealthAnalysis['warnings'] = [];
@@ -67,12 +77,30 @@ export function fromTa4hResult(results: Ta4hResults, offsets: ReadonlyMap<string
         return { name: re.role, entityId: id ?? '' };
       });
       if (roles.length < 2 || roles.some((x) => x.entityId === '')) {
-        warnings.push({ code: 'DanglingRelation', message: `document ${doc.id}: relation ${r.relationType} refers to a missing entity` });
+        warnings.push({
+          code: 'DanglingRelation',
+          message: `document ${doc.id}: relation ${r.relationType} refers to a missing entity`,
+        });
         continue;
       }
-      relations.push({ type: r.relationType, ...(r.confidenceScore !== undefined ? { confidence: r.confidenceScore } : {}), roles });
+      relations.push({
+        type: r.relationType,
+        ...(r.confidenceScore !== undefined ? { confidence: r.confidenceScore } : {}),
+        roles,
+      });
     }
   }
-  for (const e of results.errors ?? []) warnings.push({ code: e.error.innererror?.code ?? e.error.code, message: `document ${e.id} not analysed: ${e.error.message}` });
-  return { engine: 'azure', modelVersion: results.modelVersion, entities, relations, warnings, ...(fhirBundles.length > 0 ? { fhirBundles } : {}) };
+  for (const e of results.errors ?? [])
+    warnings.push({
+      code: e.error.innererror?.code ?? e.error.code,
+      message: `document ${e.id} not analysed: ${e.error.message}`,
+    });
+  return {
+    engine: 'azure',
+    modelVersion: results.modelVersion,
+    entities,
+    relations,
+    warnings,
+    ...(fhirBundles.length > 0 ? { fhirBundles } : {}),
+  };
 }

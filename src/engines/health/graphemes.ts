@@ -49,7 +49,9 @@ export function countGraphemes(text: string): number {
  */
 export function splitByGraphemes(text: string, max: number): string[] {
   if (max < 1) throw new RangeError('max must be ≥ 1');
-  const boundaries = ASCII_NO_CR.test(text) ? Array.from({ length: text.length + 1 }, (_, i) => i) : graphemeBoundaries(text);
+  const boundaries = ASCII_NO_CR.test(text)
+    ? Array.from({ length: text.length + 1 }, (_, i) => i)
+    : graphemeBoundaries(text);
   const pieces: string[] = [];
   let startG = 0;
   while (startG < boundaries.length - 1) {

@@ -27,7 +27,8 @@ export function mergeAnalyses(partials: readonly HealthAnalysis[]): HealthAnalys
     idMaps.push(idMap);
   }
   const sorted = [...byKey.values()].sort(
-    (a, b) => a.offset - b.offset || a.length - b.length || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+    (a, b) =>
+      a.offset - b.offset || a.length - b.length || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
   );
   const newIdOfKey = new Map<string, string>();
   const entities = sorted.map((e, i) => {
@@ -38,7 +39,10 @@ export function mergeAnalyses(partials: readonly HealthAnalysis[]): HealthAnalys
   const seenRelations = new Set<string>();
   partials.forEach((partial, p) => {
     for (const relation of partial.relations) {
-      const roles = relation.roles.map((r) => ({ name: r.name, entityId: newIdOfKey.get(idMaps[p]!.get(r.entityId) ?? '') ?? '' }));
+      const roles = relation.roles.map((r) => ({
+        name: r.name,
+        entityId: newIdOfKey.get(idMaps[p]!.get(r.entityId) ?? '') ?? '',
+      }));
       if (roles.some((r) => r.entityId === '')) continue;
       const key = `${relation.type}|${roles.map((r) => `${r.name}=${r.entityId}`).join(',')}`;
       if (seenRelations.has(key)) continue;
@@ -46,7 +50,10 @@ export function mergeAnalyses(partials: readonly HealthAnalysis[]): HealthAnalys
       relations.push({ ...relation, roles });
     }
   });
-  const warnings = dedupe(partials.flatMap((p) => p.warnings ?? []), (w) => `${w.code}|${w.message}`);
+  const warnings = dedupe(
+    partials.flatMap((p) => p.warnings ?? []),
+    (w) => `${w.code}|${w.message}`,
+  );
   const fhirBundles = partials.flatMap((p) => p.fhirBundles ?? []);
   const first = partials[0];
   return {

@@ -9,13 +9,19 @@ import { countGraphemes, splitByGraphemes } from './graphemes';
  * boundaries; each of those chunks carries the segment id with the span of the piece it holds.
  */
 export function planChunks(transcript: Pick<Transcript, 'segments'>, maxGraphemes: number): TextChunk[] {
-  if (!Number.isInteger(maxGraphemes) || maxGraphemes < 1) throw new RangeError('maxGraphemes must be a positive integer');
+  if (!Number.isInteger(maxGraphemes) || maxGraphemes < 1)
+    throw new RangeError('maxGraphemes must be a positive integer');
   const { text, spans } = transcriptText(transcript);
   const chunks: TextChunk[] = [];
   let current: { start: number; end: number; graphemes: number; segments: TextChunk['segments'] } | undefined;
   const flush = (): void => {
     if (!current) return;
-    chunks.push({ index: chunks.length, offset: current.start, text: text.slice(current.start, current.end), segments: current.segments });
+    chunks.push({
+      index: chunks.length,
+      offset: current.start,
+      text: text.slice(current.start, current.end),
+      segments: current.segments,
+    });
     current = undefined;
   };
   for (const span of spans) {
@@ -25,7 +31,12 @@ export function planChunks(transcript: Pick<Transcript, 'segments'>, maxGrapheme
       flush();
       let offset = span.offset;
       for (const piece of splitByGraphemes(segText, maxGraphemes)) {
-        chunks.push({ index: chunks.length, offset, text: piece, segments: [{ id: span.id, offset: 0, length: piece.length }] });
+        chunks.push({
+          index: chunks.length,
+          offset,
+          text: piece,
+          segments: [{ id: span.id, offset: 0, length: piece.length }],
+        });
         offset += piece.length;
       }
       continue;
@@ -33,7 +44,12 @@ export function planChunks(transcript: Pick<Transcript, 'segments'>, maxGrapheme
     const added = current ? SEGMENT_SEPARATOR.length + graphemes : graphemes;
     if (current && current.graphemes + added > maxGraphemes) flush();
     if (!current) {
-      current = { start: span.offset, end: span.offset + span.length, graphemes, segments: [{ id: span.id, offset: 0, length: span.length }] };
+      current = {
+        start: span.offset,
+        end: span.offset + span.length,
+        graphemes,
+        segments: [{ id: span.id, offset: 0, length: span.length }],
+      };
     } else {
       current.segments.push({ id: span.id, offset: span.offset - current.start, length: span.length });
       current.end = span.offset + span.length;

@@ -44,10 +44,20 @@ export function resolveGold(gold: readonly GoldEntity[], text: string, spans: re
   });
 }
 
-const DEFAULTS = { certainty: 'positive', conditionality: 'none', association: 'subject', temporal: 'current' } as const;
+const DEFAULTS = {
+  certainty: 'positive',
+  conditionality: 'none',
+  association: 'subject',
+  temporal: 'current',
+} as const;
 /** The assertion with defaults filled in, as one comparable string. */
 export const assertionKey = (a: Assertion): string =>
-  [a.certainty ?? DEFAULTS.certainty, a.conditionality ?? DEFAULTS.conditionality, a.association ?? DEFAULTS.association, a.temporal ?? DEFAULTS.temporal].join('/');
+  [
+    a.certainty ?? DEFAULTS.certainty,
+    a.conditionality ?? DEFAULTS.conditionality,
+    a.association ?? DEFAULTS.association,
+    a.temporal ?? DEFAULTS.temporal,
+  ].join('/');
 
 const overlap = (a: { offset: number; length: number }, b: { offset: number; length: number }): number =>
   Math.max(0, Math.min(a.offset + a.length, b.offset + b.length) - Math.max(a.offset, b.offset));
@@ -80,10 +90,26 @@ export function scoreEntities(gold: readonly ResolvedGold[], predicted: readonly
     if (assertionKey(p.assertion) === assertionKey(g.assertion)) assertionCorrect++;
     codeCorrect += g.codes.filter((c) => p.codes.some((pc) => pc.system === c.system && pc.code === c.code)).length;
   }
-  return summarize({ tp, fp: predicted.length - tp, fn: gold.length - tp, assertionCorrect, assertionTotal: tp, codeCorrect, codeTotal });
+  return summarize({
+    tp,
+    fp: predicted.length - tp,
+    fn: gold.length - tp,
+    assertionCorrect,
+    assertionTotal: tp,
+    codeCorrect,
+    codeTotal,
+  });
 }
 
-function summarize(c: { tp: number; fp: number; fn: number; assertionCorrect: number; assertionTotal: number; codeCorrect: number; codeTotal: number }): HealthScore {
+function summarize(c: {
+  tp: number;
+  fp: number;
+  fn: number;
+  assertionCorrect: number;
+  assertionTotal: number;
+  codeCorrect: number;
+  codeTotal: number;
+}): HealthScore {
   const precision = ratio(c.tp, c.tp + c.fp);
   const recall = ratio(c.tp, c.tp + c.fn);
   return {
@@ -143,5 +169,13 @@ export function scoreNegation(pairs: readonly { gold?: string; predicted?: strin
     else if (g) fn++;
     else tn++;
   }
-  return { truePositives: tp, falsePositives: fp, trueNegatives: tn, falseNegatives: fn, specificity: ratio(tn, tn + fp), ppv: ratio(tp, tp + fp), sensitivity: ratio(tp, tp + fn) };
+  return {
+    truePositives: tp,
+    falsePositives: fp,
+    trueNegatives: tn,
+    falseNegatives: fn,
+    specificity: ratio(tn, tn + fp),
+    ppv: ratio(tp, tp + fp),
+    sensitivity: ratio(tp, tp + fn),
+  };
 }

@@ -3,7 +3,11 @@ import { countGraphemes, splitByGraphemes } from './graphemes';
 import type { Ta4hDocument } from './ta4hTypes';
 
 /** Service limits for the Healthcare task (per document, per request). */
-export const TA4H_LIMITS = { maxDocumentGraphemes: 125_000, maxDocumentsPerRequest: 25, maxRequestBytes: 1_000_000 } as const;
+export const TA4H_LIMITS = {
+  maxDocumentGraphemes: 125_000,
+  maxDocumentsPerRequest: 25,
+  maxRequestBytes: 1_000_000,
+} as const;
 
 /** A document sent to the service and where its text sits in the full transcript text. */
 export interface PlannedDocument extends Ta4hDocument {
@@ -18,11 +22,18 @@ const documentBytes = (d: Ta4hDocument): number => Buffer.byteLength(JSON.string
  * Turns chunks into documents of at most 125,000 graphemes (an over-long chunk is cut at sentence or space
  * boundaries) and groups them into requests of at most 25 documents and 1 MB of JSON. Deterministic.
  */
-export function planTa4hRequests(chunks: readonly TextChunk[], language = 'en', limits = TA4H_LIMITS): PlannedDocument[][] {
+export function planTa4hRequests(
+  chunks: readonly TextChunk[],
+  language = 'en',
+  limits = TA4H_LIMITS,
+): PlannedDocument[][] {
   const documents: PlannedDocument[] = [];
   for (const chunk of chunks) {
     if (chunk.text.trim() === '') continue;
-    const pieces = countGraphemes(chunk.text) > limits.maxDocumentGraphemes ? splitByGraphemes(chunk.text, limits.maxDocumentGraphemes) : [chunk.text];
+    const pieces =
+      countGraphemes(chunk.text) > limits.maxDocumentGraphemes
+        ? splitByGraphemes(chunk.text, limits.maxDocumentGraphemes)
+        : [chunk.text];
     let offset = chunk.offset;
     pieces.forEach((text, p) => {
       documents.push({ id: pieces.length > 1 ? `${chunk.index}.${p}` : String(chunk.index), language, text, offset });
@@ -51,7 +62,10 @@ export function planTa4hRequests(chunks: readonly TextChunk[], language = 'en', 
 
   function push(doc: PlannedDocument): void {
     const size = documentBytes(doc);
-    if (current.length >= limits.maxDocumentsPerRequest || (current.length > 0 && bytes + size > limits.maxRequestBytes)) {
+    if (
+      current.length >= limits.maxDocumentsPerRequest ||
+      (current.length > 0 && bytes + size > limits.maxRequestBytes)
+    ) {
       requests.push(current);
       current = [];
       bytes = ENVELOPE_BYTES;

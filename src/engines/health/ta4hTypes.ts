@@ -14,7 +14,12 @@ export interface Ta4hJobInput {
   tasks: {
     kind: 'Healthcare';
     taskName?: string;
-    parameters: { modelVersion: string; stringIndexType: 'Utf16CodeUnit'; fhirVersion: '4.0.1'; loggingOptOut?: boolean };
+    parameters: {
+      modelVersion: string;
+      stringIndexType: 'Utf16CodeUnit';
+      fhirVersion: '4.0.1';
+      loggingOptOut?: boolean;
+    };
   }[];
 }
 
@@ -56,7 +61,8 @@ export interface Ta4hResults {
   errors: { id: string; error: Ta4hError }[];
 }
 
-export type Ta4hJobStatus = 'notStarted' | 'running' | 'succeeded' | 'partiallyCompleted' | 'failed' | 'cancelled' | 'cancelling';
+export type Ta4hJobStatus =
+  'notStarted' | 'running' | 'succeeded' | 'partiallyCompleted' | 'failed' | 'cancelled' | 'cancelling';
 
 export interface Ta4hJobState {
   jobId: string;

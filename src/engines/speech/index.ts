@@ -51,3 +51,4 @@ export { assignRoles, clinicianScore, turnFeatures } from './assignRoles';
 export { type RawSegment, toTranscript } from './toTranscript';
 export { alignWords, wordErrorRate } from './wordErrorRate';
 export { type SpeakerScore, speakerAccuracy } from './speakerAccuracy';
+export { type BatchTranscribeOptions } from './azure-batch';

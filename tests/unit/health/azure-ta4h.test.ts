@@ -2,12 +2,23 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAzureHealthEngine } from '../../../src/engines/health/azure-ta4h';
 import { planChunks } from '../../../src/engines/health/planChunks';
-import { ClinscribeError, NonRetriableError, TransientError } from '../../../src/errors';
+import type { ClinscribeError } from '../../../src/errors';
+import { NonRetriableError, TransientError } from '../../../src/errors';
 import { setLogSink } from '../../../src/log';
 import type { FakeOptions, FakeService } from './fakeLanguageService';
 import { startFakeLanguageService } from './fakeLanguageService';
 
-const segs = (...texts: string[]) => ({ segments: texts.map((text, i) => ({ id: `s${i + 1}`, speaker: 'A', role: 'other' as const, start: 0, end: 0, text, words: [] })) });
+const segs = (...texts: string[]) => ({
+  segments: texts.map((text, i) => ({
+    id: `s${i + 1}`,
+    speaker: 'A',
+    role: 'other' as const,
+    start: 0,
+    end: 0,
+    text,
+    words: [],
+  })),
+});
 let fake: FakeService | undefined;
 beforeAll(() => setLogSink(() => undefined));
 afterEach(async () => {
@@ -18,7 +29,15 @@ afterEach(async () => {
 async function setup(options: FakeOptions = {}) {
   fake = await startFakeLanguageService({ key: 'k', ...options });
   const waits: number[] = [];
-  const engine = createAzureHealthEngine({ endpoint: fake.url + '/', key: options.bearer ? undefined : 'k', credential: options.bearer ? { getToken: () => Promise.resolve({ token: options.bearer!, expiresOnTimestamp: Date.now() + 3_600_000 }) } : undefined, maxAttempts: 3, sleep: (ms) => (waits.push(ms), Promise.resolve()) });
+  const engine = createAzureHealthEngine({
+    endpoint: fake.url + '/',
+    key: options.bearer ? undefined : 'k',
+    credential: options.bearer
+      ? { getToken: () => Promise.resolve({ token: options.bearer!, expiresOnTimestamp: Date.now() + 3_600_000 }) }
+      : undefined,
+    maxAttempts: 3,
+    sleep: (ms) => (waits.push(ms), Promise.resolve()),
+  });
   return { engine, waits, fake };
 }
 
@@ -30,8 +49,17 @@ describe('Text Analytics for Health provider (against a local fake of the REST A
     const submit = fake.requests.find((r) => r.method === 'POST')!;
     expect(submit.path).toBe('/language/analyze-text/jobs?api-version=2024-11-01');
     expect(submit.headers['ocp-apim-subscription-key']).toBe('k');
-    expect(submit.body).toMatchObject({ tasks: [{ kind: 'Healthcare', parameters: { fhirVersion: '4.0.1', stringIndexType: 'Utf16CodeUnit', modelVersion: 'latest' } }] });
-    expect((submit.body as { analysisInput: { documents: unknown[] } }).analysisInput.documents.length).toBeGreaterThan(1);
+    expect(submit.body).toMatchObject({
+      tasks: [
+        {
+          kind: 'Healthcare',
+          parameters: { fhirVersion: '4.0.1', stringIndexType: 'Utf16CodeUnit', modelVersion: 'latest' },
+        },
+      ],
+    });
+    expect((submit.body as { analysisInput: { documents: unknown[] } }).analysisInput.documents.length).toBeGreaterThan(
+      1,
+    );
     expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
     expect(waits).toEqual([1000, 1000]);
 
@@ -43,8 +71,20 @@ describe('Text Analytics for Health provider (against a local fake of the REST A
       ['metformin', 's3', {}],
       ['500 mg', 's3', {}],
     ]);
-    expect(analysis.entities[2]!.codes).toEqual([{ system: 'UMLS', code: 'C0025598' }, { system: 'RXNORM', code: '6809' }]);
-    expect(analysis.relations).toEqual([{ type: 'DosageOfMedication', confidence: 0.99, roles: [{ name: 'Dosage', entityId: 'e4' }, { name: 'Medication', entityId: 'e3' }] }]);
+    expect(analysis.entities[2]!.codes).toEqual([
+      { system: 'UMLS', code: 'C0025598' },
+      { system: 'RXNORM', code: '6809' },
+    ]);
+    expect(analysis.relations).toEqual([
+      {
+        type: 'DosageOfMedication',
+        confidence: 0.99,
+        roles: [
+          { name: 'Dosage', entityId: 'e4' },
+          { name: 'Medication', entityId: 'e3' },
+        ],
+      },
+    ]);
     expect(analysis.fhirBundles?.length).toBeGreaterThan(0);
     expect(analysis.fhirBundles?.[0]?.bundle).toMatchObject({ resourceType: 'Bundle' });
     expect(analysis).toMatchObject({ engine: 'azure', modelVersion: '2023-04-28' });
@@ -87,7 +127,9 @@ describe('Text Analytics for Health provider (against a local fake of the REST A
   it('sends at most 25 documents per job', async () => {
     const { engine, fake } = await setup();
     const analysis = await engine.analyze(planChunks(segs(...Array.from({ length: 30 }, () => 'no fever')), 8));
-    const posts = fake.requests.filter((r) => r.method === 'POST').map((r) => (r.body as { analysisInput: { documents: unknown[] } }).analysisInput.documents.length);
+    const posts = fake.requests
+      .filter((r) => r.method === 'POST')
+      .map((r) => (r.body as { analysisInput: { documents: unknown[] } }).analysisInput.documents.length);
     expect(posts).toEqual([25, 5]);
     expect(analysis.entities).toHaveLength(30);
     expect(new Set(analysis.entities.map((e) => e.segmentId)).size).toBe(30);

@@ -36,7 +36,10 @@ describe('clinscribe analyze', () => {
     const result = JSON.parse(out) as HealthAnalysis;
     expect(result.engine).toBe('local');
     for (const e of result.entities) expect(text.slice(e.offset, e.offset + e.length)).toBe(e.text);
-    expect(result.entities.find((e) => e.text === 'lisinopril')).toMatchObject({ segmentId: 's2', codes: [expect.objectContaining({ code: '29046' })] });
+    expect(result.entities.find((e) => e.text === 'lisinopril')).toMatchObject({
+      segmentId: 's2',
+      codes: [expect.objectContaining({ code: '29046' })],
+    });
     expect(result.entities.find((e) => e.text === 'chest pain')?.assertion).toEqual({ certainty: 'negative' });
   });
 
@@ -72,7 +75,13 @@ describe('clinscribe context', () => {
   it('answers each JSON line with the four assertion kinds', () => {
     const { output, ok } = contextLine(JSON.stringify({ id: 'n1', text: 'My mother had a stroke.', term: 'stroke' }));
     expect(ok).toBe(true);
-    expect(JSON.parse(output)).toEqual({ id: 'n1', certainty: 'positive', conditionality: null, association: 'other', temporal: 'past' });
+    expect(JSON.parse(output)).toEqual({
+      id: 'n1',
+      certainty: 'positive',
+      conditionality: null,
+      association: 'other',
+      temporal: 'past',
+    });
   });
 
   it.each([

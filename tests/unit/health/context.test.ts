@@ -19,7 +19,11 @@ describe('assertContext (ConText rules)', () => {
     ['Appendicitis is unlikely.', 'appendicitis', { certainty: 'negativePossible' }],
     ['Do you have chest pain?', 'chest pain', { certainty: 'neutralPossible' }],
     ['If you develop a fever, call us.', 'fever', { conditionality: 'hypothetical' }],
-    ['If the x ray shows pneumonia, I will prescribe amoxicillin.', 'amoxicillin', { conditionality: 'conditional', temporal: 'future' }],
+    [
+      'If the x ray shows pneumonia, I will prescribe amoxicillin.',
+      'amoxicillin',
+      { conditionality: 'conditional', temporal: 'future' },
+    ],
     ['I get short of breath when I climb stairs.', 'short of breath', { conditionality: 'conditional' }],
     ['My father had a heart attack when he was sixty.', 'heart attack', { association: 'other', temporal: 'past' }],
     ['Does anyone in your family have diabetes?', 'diabetes', { association: 'other', certainty: 'neutralPossible' }],
@@ -35,10 +39,15 @@ describe('assertContext (ConText rules)', () => {
 
   it('meets the negation targets on the clinical sentence set (specificity ≥ 95 %, PPV ≥ 90 %)', () => {
     const path = join(__dirname, '../../fixtures/negation/sentences.jsonl');
-    const items = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; term: string; certainty?: string });
+    const items = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; term: string; certainty?: string });
     expect(items.length).toBeGreaterThanOrEqual(200);
     expect(items.filter((i) => i.certainty === 'negative').length).toBeGreaterThanOrEqual(60);
-    const score = scoreNegation(items.map((i) => ({ gold: i.certainty, predicted: assertContext(i.text, i.term).certainty })));
+    const score = scoreNegation(
+      items.map((i) => ({ gold: i.certainty, predicted: assertContext(i.text, i.term).certainty })),
+    );
     expect(score.specificity).toBeGreaterThanOrEqual(0.95);
     expect(score.ppv).toBeGreaterThanOrEqual(0.9);
   });

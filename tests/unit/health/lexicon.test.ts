@@ -28,15 +28,32 @@ function loincCheckDigit(body: string): number {
 /** SNOMED CT identifiers end in a Verhoeff check digit. */
 function verhoeffValid(id: string): boolean {
   const d = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1], [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+    [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+    [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
   ];
   const p = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1], [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+    [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+    [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+    [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
   ];
   let c = 0;
-  id.split('').reverse().map(Number).forEach((n, i) => (c = d[c]![p[i % 8]![n]!]!));
+  id.split('')
+    .reverse()
+    .map(Number)
+    .forEach((n, i) => (c = d[c]![p[i % 8]![n]!]!));
   return c === 0;
 }
 
@@ -65,7 +82,9 @@ describe('lexicon data', () => {
   });
 
   it('every LOINC code carries its check digit', () => {
-    const bad = codes.filter((c) => c.system === 'LNC' && loincCheckDigit(c.code.split('-')[0]!) !== Number(c.code.split('-')[1]));
+    const bad = codes.filter(
+      (c) => c.system === 'LNC' && loincCheckDigit(c.code.split('-')[0]!) !== Number(c.code.split('-')[1]),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -117,7 +136,9 @@ describe('lexicon data', () => {
 
   it('data/lexicon.json is what the tables generate', async () => {
     const dir = join(__dirname, '../../../src/engines/health/local/tables');
-    const { buildLexiconData } = (await import(join(dir, 'build-lexicon.mjs'))) as { buildLexiconData: (d: string) => unknown };
+    const { buildLexiconData } = (await import(join(dir, 'build-lexicon.mjs'))) as {
+      buildLexiconData: (d: string) => unknown;
+    };
     expect(buildLexiconData(dir)).toEqual({ files: lexiconFiles() });
   });
 });

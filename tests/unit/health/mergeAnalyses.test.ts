@@ -3,21 +3,61 @@ import { describe, expect, it } from 'vitest';
 import { mergeAnalyses } from '../../../src/engines/health/mergeAnalyses';
 import type { Entity, HealthAnalysis } from '../../../src/model/health';
 
-const entity = (id: string, offset: number, text: string, category = 'SymptomOrSign', codes: Entity['codes'] = []): Entity => ({
-  id, text, category, offset, length: text.length, segmentId: 's1', assertion: {}, codes, confidence: 0.9,
+const entity = (
+  id: string,
+  offset: number,
+  text: string,
+  category = 'SymptomOrSign',
+  codes: Entity['codes'] = [],
+): Entity => ({
+  id,
+  text,
+  category,
+  offset,
+  length: text.length,
+  segmentId: 's1',
+  assertion: {},
+  codes,
+  confidence: 0.9,
 });
-const partial = (entities: Entity[], relations: HealthAnalysis['relations'] = []): HealthAnalysis => ({ engine: 'local', entities, relations, warnings: [] });
+const partial = (entities: Entity[], relations: HealthAnalysis['relations'] = []): HealthAnalysis => ({
+  engine: 'local',
+  entities,
+  relations,
+  warnings: [],
+});
 
 describe('mergeAnalyses', () => {
-  const a = partial([entity('e1', 50, 'metformin', 'MedicationName'), entity('e2', 60, '500 mg', 'Dosage')], [
-    { type: 'DosageOfMedication', roles: [{ name: 'Dosage', entityId: 'e2' }, { name: 'Medication', entityId: 'e1' }] },
-  ]);
+  const a = partial(
+    [entity('e1', 50, 'metformin', 'MedicationName'), entity('e2', 60, '500 mg', 'Dosage')],
+    [
+      {
+        type: 'DosageOfMedication',
+        roles: [
+          { name: 'Dosage', entityId: 'e2' },
+          { name: 'Medication', entityId: 'e1' },
+        ],
+      },
+    ],
+  );
   const b = partial([entity('e1', 5, 'cough', 'SymptomOrSign', [{ system: 'ICD10CM', code: 'R05.9' }])]);
 
   it('renumbers ids by position and keeps relations pointing at the right entities', () => {
     const merged = mergeAnalyses([a, b]);
-    expect(merged.entities.map((e) => [e.id, e.text])).toEqual([['e1', 'cough'], ['e2', 'metformin'], ['e3', '500 mg']]);
-    expect(merged.relations).toEqual([{ type: 'DosageOfMedication', roles: [{ name: 'Dosage', entityId: 'e3' }, { name: 'Medication', entityId: 'e2' }] }]);
+    expect(merged.entities.map((e) => [e.id, e.text])).toEqual([
+      ['e1', 'cough'],
+      ['e2', 'metformin'],
+      ['e3', '500 mg'],
+    ]);
+    expect(merged.relations).toEqual([
+      {
+        type: 'DosageOfMedication',
+        roles: [
+          { name: 'Dosage', entityId: 'e3' },
+          { name: 'Medication', entityId: 'e2' },
+        ],
+      },
+    ]);
   });
 
   it('is independent of the order of partials', () => {
@@ -25,9 +65,18 @@ describe('mergeAnalyses', () => {
   });
 
   it('folds duplicates (same span and category), uniting their codes, and drops dangling relations', () => {
-    const c = partial([entity('e7', 5, 'cough', 'SymptomOrSign', [{ system: 'SNOMEDCT_US', code: '49727002' }])], [
-      { type: 'TimeOfCondition', roles: [{ name: 'Time', entityId: 'e9' }, { name: 'Condition', entityId: 'e7' }] },
-    ]);
+    const c = partial(
+      [entity('e7', 5, 'cough', 'SymptomOrSign', [{ system: 'SNOMEDCT_US', code: '49727002' }])],
+      [
+        {
+          type: 'TimeOfCondition',
+          roles: [
+            { name: 'Time', entityId: 'e9' },
+            { name: 'Condition', entityId: 'e7' },
+          ],
+        },
+      ],
+    );
     const merged = mergeAnalyses([b, c]);
     expect(merged.entities).toHaveLength(1);
     expect(merged.entities[0]!.codes.map((x) => x.code)).toEqual(['R05.9', '49727002']);

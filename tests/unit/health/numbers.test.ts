@@ -25,9 +25,12 @@ describe('readNumber', () => {
     expect(run).toEqual({ value, end: tokens });
   });
 
-  it.each(['one two three', 'hundred', 'and ten', 'point five', 'milligrams'])('does not read "%s" as one number from its start', (text) => {
-    const run = readNumber(tokenize(text), 0);
-    if (text === 'one two three') expect(run).toEqual({ value: 1, end: 1 });
-    else expect(run).toBeUndefined();
-  });
+  it.each(['one two three', 'hundred', 'and ten', 'point five', 'milligrams'])(
+    'does not read "%s" as one number from its start',
+    (text) => {
+      const run = readNumber(tokenize(text), 0);
+      if (text === 'one two three') expect(run).toEqual({ value: 1, end: 1 });
+      else expect(run).toBeUndefined();
+    },
+  );
 });

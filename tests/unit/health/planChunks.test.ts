@@ -4,7 +4,17 @@ import { countGraphemes, splitByGraphemes } from '../../../src/engines/health/gr
 import { planChunks } from '../../../src/engines/health/planChunks';
 import { transcriptText } from '../../../src/model/transcriptText';
 
-const segs = (...texts: string[]) => ({ segments: texts.map((text, i) => ({ id: `s${i + 1}`, speaker: 'A', role: 'other' as const, start: 0, end: 0, text, words: [] })) });
+const segs = (...texts: string[]) => ({
+  segments: texts.map((text, i) => ({
+    id: `s${i + 1}`,
+    speaker: 'A',
+    role: 'other' as const,
+    start: 0,
+    end: 0,
+    text,
+    words: [],
+  })),
+});
 
 describe('graphemes', () => {
   it.each([
@@ -33,7 +43,8 @@ describe('planChunks', () => {
     const { text } = transcriptText(t);
     for (const c of chunks) {
       expect(text.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
-      for (const s of c.segments) expect(c.text.slice(s.offset, s.offset + s.length)).toBe(t.segments.find((x) => x.id === s.id)!.text);
+      for (const s of c.segments)
+        expect(c.text.slice(s.offset, s.offset + s.length)).toBe(t.segments.find((x) => x.id === s.id)!.text);
     }
     expect(chunks.map((c) => c.index)).toEqual([0, 1]);
   });

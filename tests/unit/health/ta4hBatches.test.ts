@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
+import { fromTa4hAssertion } from '../../../src/engines/health/fromTa4hResult';
 import { countGraphemes } from '../../../src/engines/health/graphemes';
 import { planTa4hRequests } from '../../../src/engines/health/ta4hBatches';
-import { fromTa4hAssertion } from '../../../src/engines/health/fromTa4hResult';
 import type { TextChunk } from '../../../src/model/chunk';
 
-const chunk = (index: number, offset: number, text: string): TextChunk => ({ index, offset, text, segments: [{ id: `s${index + 1}`, offset: 0, length: text.length }] });
+const chunk = (index: number, offset: number, text: string): TextChunk => ({
+  index,
+  offset,
+  text,
+  segments: [{ id: `s${index + 1}`, offset: 0, length: text.length }],
+});
 
 describe('planTa4hRequests', () => {
   it('cuts documents at 125,000 graphemes (not UTF-16 units) and keeps their offsets', () => {
@@ -37,8 +42,18 @@ describe('planTa4hRequests', () => {
 
 describe('fromTa4hAssertion', () => {
   it('reads all four kinds, temporality included, and drops unknown values', () => {
-    expect(fromTa4hAssertion({ certainty: 'negativePossible', conditionality: 'hypothetical', association: 'other', temporality: 'future' })).toEqual({
-      certainty: 'negativePossible', conditionality: 'hypothetical', association: 'other', temporal: 'future',
+    expect(
+      fromTa4hAssertion({
+        certainty: 'negativePossible',
+        conditionality: 'hypothetical',
+        association: 'other',
+        temporality: 'future',
+      }),
+    ).toEqual({
+      certainty: 'negativePossible',
+      conditionality: 'hypothetical',
+      association: 'other',
+      temporal: 'future',
     });
     expect(fromTa4hAssertion({ certainty: 'negative', temporality: 'someday' })).toEqual({ certainty: 'negative' });
     expect(fromTa4hAssertion(undefined)).toEqual({});

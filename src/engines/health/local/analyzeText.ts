@@ -9,31 +9,55 @@ import { findRelations } from './relations';
 import { tokenize } from './tokenize';
 
 /** Categories that carry an assertion (the others — dosage, time, body site… — are modifiers). */
-const ASSERTED = new Set(['SymptomOrSign', 'Diagnosis', 'MedicationName', 'MedicationClass', 'TreatmentName', 'ExaminationName', 'Allergen', 'SubstanceUse', 'GeneOrProtein']);
+const ASSERTED = new Set([
+  'SymptomOrSign',
+  'Diagnosis',
+  'MedicationName',
+  'MedicationClass',
+  'TreatmentName',
+  'ExaminationName',
+  'Allergen',
+  'SubstanceUse',
+  'GeneOrProtein',
+]);
 /** Pattern category whose number becomes a MeasurementValue and the rest a MeasurementUnit. */
 export const VALUE_WITH_UNIT = 'MeasurementValueWithUnit';
 /** Category of phrases matched only so that their words are not tagged ("come back" is no back). */
 export const NOT_AN_ENTITY = '-';
 
 const formatNumber = (n: number): string => String(Math.round(n * 1000) / 1000);
-const fill = (template: string, values: number[]): string => template.replace(/\{(\d)\}/g, (_, i: string) => formatNumber(values[Number(i)] ?? NaN));
+const fill = (template: string, values: number[]): string =>
+  template.replace(/\{(\d)\}/g, (_, i: string) => formatNumber(values[Number(i)] ?? NaN));
 
 /**
  * Analyses one text: lexicon and pattern matching, ConText assertions per sentence, relations within a sentence.
  * Offsets are relative to `text`; `segmentId` is filled by the caller (here: the id passed for the whole text).
  */
-export function analyzeText(text: string, lexicon: Lexicon, segmentOf: (offset: number) => string): Pick<HealthAnalysis, 'entities' | 'relations'> {
+export function analyzeText(
+  text: string,
+  lexicon: Lexicon,
+  segmentOf: (offset: number) => string,
+): Pick<HealthAnalysis, 'entities' | 'relations'> {
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const sentenceOf = new Int32Array(tokens.length);
   sentences.forEach((s, n) => sentenceOf.fill(n, s.start, s.end));
   const triggersBySentence = sentences.map((s) => findTriggers(tokens, s));
   const placed: Placed[] = [];
-  const add = (start: number, end: number, category: string, match: Match, normalizedText?: string, withCodes = true): void => {
+  const add = (
+    start: number,
+    end: number,
+    category: string,
+    match: Match,
+    normalizedText?: string,
+    withCodes = true,
+  ): void => {
     const first = tokens[start]!;
     const last = tokens[end - 1]!;
     const n = sentenceOf[start] ?? 0;
-    const assertion = ASSERTED.has(category) ? assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end }) : {};
+    const assertion = ASSERTED.has(category)
+      ? assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end })
+      : {};
     const entity: Entity = {
       id: `e${placed.length + 1}`,
       text: text.slice(first.start, last.end),
@@ -55,10 +79,15 @@ export function analyzeText(text: string, lexicon: Lexicon, segmentOf: (offset: 
       const run = readNumber(tokens, match.start);
       const valueEnd = run?.end ?? match.start + 1;
       add(match.start, valueEnd, 'MeasurementValue', match, formatNumber(match.values[0] ?? NaN), false);
-      if (valueEnd < match.end) add(valueEnd, match.end, 'MeasurementUnit', match, concept.display.replace('{0}', '').trim());
+      if (valueEnd < match.end)
+        add(valueEnd, match.end, 'MeasurementUnit', match, concept.display.replace('{0}', '').trim());
       continue;
     }
-    const normalized = concept.normalized ? fill(concept.normalized, match.values) : concept.codes.length > 0 ? concept.display : undefined;
+    const normalized = concept.normalized
+      ? fill(concept.normalized, match.values)
+      : concept.codes.length > 0
+        ? concept.display
+        : undefined;
     add(match.start, match.end, concept.category, match, normalized);
   }
   return { entities: placed.map((p) => p.entity), relations: findRelations(placed) };

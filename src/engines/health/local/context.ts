@@ -35,9 +35,13 @@ for (const rule of TRIGGER_RULES) {
     node.rule ??= rule;
   }
 }
-const norm = (set: Set<string>): Set<string> => new Set([...set].map((w) => (/^\p{L}/u.test(w) ? normalizeWord(w) : w)));
+const norm = (set: Set<string>): Set<string> =>
+  new Set([...set].map((w) => (/^\p{L}/u.test(w) ? normalizeWord(w) : w)));
 const GLOBAL_TERMINATORS = norm(TERMINATORS);
-const KIND_TERMINATORS = Object.fromEntries(Object.entries(EFFECT_TERMINATORS).map(([k, v]) => [k, norm(v)])) as Record<string, Set<string>>;
+const KIND_TERMINATORS = Object.fromEntries(Object.entries(EFFECT_TERMINATORS).map(([k, v]) => [k, norm(v)])) as Record<
+  string,
+  Set<string>
+>;
 const IF_WORDS = new Set(['if', 'unless', 'in case', 'should you', 'in case of']);
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'st', 'e.g', 'i.e', 'approx', 'no']);
 
@@ -49,7 +53,9 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     const t = tokens[i]!;
     const next = tokens[i + 1];
     const newline = next !== undefined && text.slice(t.end, next.start).includes('\n');
-    const stop = t.kind === 'punct' && (t.raw === '?' || t.raw === '!' || (t.raw === '.' && !ABBREVIATIONS.has(tokens[i - 1]?.norm ?? '')));
+    const stop =
+      t.kind === 'punct' &&
+      (t.raw === '?' || t.raw === '!' || (t.raw === '.' && !ABBREVIATIONS.has(tokens[i - 1]?.norm ?? '')));
     if (stop || newline || !next) {
       sentences.push({ start, end: i + 1, question: t.raw === '?' });
       start = i + 1;
@@ -77,7 +83,13 @@ export function findTriggers(tokens: readonly Token[], sentence: Sentence): Trig
     // "No," answers a question; it negates nothing after it.
     if (best && tokens[best.end]?.raw === ',' && 'certainty' in best.rule.effect) best = undefined;
     // "Has anyone … had": a perfect tense, not a past event.
-    if (best && tokens[best.start]?.norm === 'had' && best.end - best.start === 1 && hasPerfectAuxiliary(tokens, sentence.start, best.start)) best = undefined;
+    if (
+      best &&
+      tokens[best.start]?.norm === 'had' &&
+      best.end - best.start === 1 &&
+      hasPerfectAuxiliary(tokens, sentence.start, best.start)
+    )
+      best = undefined;
     if (best) {
       found.push(best);
       i = best.end;
@@ -88,7 +100,12 @@ export function findTriggers(tokens: readonly Token[], sentence: Sentence): Trig
 
 const kindOf = (effect: Effect): keyof Assertion | 'pseudo' => Object.keys(effect)[0] as keyof Assertion | 'pseudo';
 
-function inScope(tokens: readonly Token[], trigger: Trigger, covered: Set<number>, span: { start: number; end: number }): boolean {
+function inScope(
+  tokens: readonly Token[],
+  trigger: Trigger,
+  covered: Set<number>,
+  span: { start: number; end: number },
+): boolean {
   const kind = kindOf(trigger.rule.effect);
   const forward = trigger.end <= span.start;
   if (!forward && trigger.start < span.end) return false;
@@ -107,7 +124,12 @@ function inScope(tokens: readonly Token[], trigger: Trigger, covered: Set<number
 }
 
 /** The assertion of the concept over tokens `span` in `sentence`, the nearest trigger of each kind winning. */
-export function assertSpan(tokens: readonly Token[], sentence: Sentence, triggers: readonly Trigger[], span: { start: number; end: number }): Assertion {
+export function assertSpan(
+  tokens: readonly Token[],
+  sentence: Sentence,
+  triggers: readonly Trigger[],
+  span: { start: number; end: number },
+): Assertion {
   const covered = coveredBy(triggers);
   const nearest = new Map<string, { distance: number; effect: Effect }>();
   for (const trigger of triggers) {
@@ -120,7 +142,8 @@ export function assertSpan(tokens: readonly Token[], sentence: Sentence, trigger
   const assertion: Assertion = {};
   for (const { effect } of nearest.values()) Object.assign(assertion, effect);
   // After "if …," the main clause holds only on that condition.
-  if (!assertion.conditionality && isAfterIfClause(tokens, sentence, triggers, span)) assertion.conditionality = 'conditional';
+  if (!assertion.conditionality && isAfterIfClause(tokens, sentence, triggers, span))
+    assertion.conditionality = 'conditional';
   if (!assertion.certainty && sentence.question) assertion.certainty = 'neutralPossible';
   return assertion;
 }
@@ -137,8 +160,22 @@ function coveredBy(triggers: readonly Trigger[]): Set<number> {
   return covered;
 }
 
-function isAfterIfClause(tokens: readonly Token[], sentence: Sentence, triggers: readonly Trigger[], span: { start: number; end: number }): boolean {
-  const ifTrigger = triggers.find((t) => t.end <= span.start && IF_WORDS.has(tokens.slice(t.start, t.end).map((x) => x.norm).join(' ')));
+function isAfterIfClause(
+  tokens: readonly Token[],
+  sentence: Sentence,
+  triggers: readonly Trigger[],
+  span: { start: number; end: number },
+): boolean {
+  const ifTrigger = triggers.find(
+    (t) =>
+      t.end <= span.start &&
+      IF_WORDS.has(
+        tokens
+          .slice(t.start, t.end)
+          .map((x) => x.norm)
+          .join(' '),
+      ),
+  );
   if (!ifTrigger || ifTrigger.start !== sentence.start) return false;
   for (let k = ifTrigger.end; k < span.start; k++) if (CLAUSE_END.has(tokens[k]!.norm)) return true;
   return false;

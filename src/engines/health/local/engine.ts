@@ -9,7 +9,9 @@ import { loadLexicon } from './loadLexicon';
 /** The offline engine: lexicon + ConText + relation rules, deterministic, no network. */
 export function createLocalHealthEngine(): HealthEngine {
   const lexicon = loadLexicon();
-  const modelVersion = `clinscribe-lexicon ${Object.entries(lexicon.versions).map(([s, v]) => `${s}@${v}`).join(' ')}`;
+  const modelVersion = `clinscribe-lexicon ${Object.entries(lexicon.versions)
+    .map(([s, v]) => `${s}@${v}`)
+    .join(' ')}`;
   return {
     name: 'local',
     analyze(chunks: TextChunk[], options?: { signal?: AbortSignal }): Promise<HealthAnalysis> {
@@ -18,7 +20,11 @@ export function createLocalHealthEngine(): HealthEngine {
         options?.signal?.throwIfAborted();
         const spans = chunk.segments;
         const fallback = spans[0]?.id ?? 's1';
-        const { entities, relations } = analyzeText(chunk.text, lexicon, (offset) => segmentAt(spans, offset) ?? fallback);
+        const { entities, relations } = analyzeText(
+          chunk.text,
+          lexicon,
+          (offset) => segmentAt(spans, offset) ?? fallback,
+        );
         partials.push({
           engine: 'local',
           modelVersion,
@@ -27,7 +33,8 @@ export function createLocalHealthEngine(): HealthEngine {
           warnings: [],
         });
       }
-      if (partials.length === 0) return Promise.resolve({ engine: 'local', modelVersion, entities: [], relations: [], warnings: [] });
+      if (partials.length === 0)
+        return Promise.resolve({ engine: 'local', modelVersion, entities: [], relations: [], warnings: [] });
       return Promise.resolve(mergeAnalyses(partials));
     },
   };

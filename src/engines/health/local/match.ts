@@ -19,7 +19,14 @@ const skip = (tokens: readonly Token[], i: number): number => {
   return i;
 };
 
-function longest(tokens: readonly Token[], node: TrieNode, i: number, values: number[], best: { end: number; node?: TrieNode; values: number[] }, lastEnd: number): void {
+function longest(
+  tokens: readonly Token[],
+  node: TrieNode,
+  i: number,
+  values: number[],
+  best: { end: number; node?: TrieNode; values: number[] },
+  lastEnd: number,
+): void {
   if (node.concept && lastEnd > best.end) {
     best.end = lastEnd;
     best.node = node;

@@ -1,12 +1,40 @@
 import type { Token } from './tokenize';
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
 };
 const TEENS: Record<string, number> = {
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 
 /** A run of tokens that spells one number ("eight hundred seventy five", "38.4", "thirty eight point four"). */
 export interface NumberRun {
@@ -17,7 +45,17 @@ export interface NumberRun {
 
 type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'thousand';
 const kindOf = (w: string): Kind | undefined =>
-  w in UNITS ? 'unit' : w in TEENS ? 'teen' : w in TENS ? 'tens' : w === 'hundred' ? 'hundred' : w === 'thousand' ? 'thousand' : undefined;
+  w in UNITS
+    ? 'unit'
+    : w in TEENS
+      ? 'teen'
+      : w in TENS
+        ? 'tens'
+        : w === 'hundred'
+          ? 'hundred'
+          : w === 'thousand'
+            ? 'thousand'
+            : undefined;
 const small = (w: string): number => UNITS[w] ?? TEENS[w] ?? TENS[w] ?? 0;
 
 /** Which kinds may follow which: keeps "one two" from reading as one number. */

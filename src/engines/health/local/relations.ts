@@ -16,16 +16,36 @@ interface Rule {
 
 const CONDITIONS = ['SymptomOrSign', 'Diagnosis'];
 const RULES: Rule[] = [
-  { type: 'DosageOfMedication', from: ['Dosage', ['Dosage']], to: ['Medication', ['MedicationName', 'MedicationClass']] },
-  { type: 'FrequencyOfMedication', from: ['Frequency', ['Frequency']], to: ['Medication', ['MedicationName', 'MedicationClass']] },
-  { type: 'RouteOfMedication', from: ['Route', ['MedicationRoute']], to: ['Medication', ['MedicationName', 'MedicationClass']] },
-  { type: 'FormOfMedication', from: ['Form', ['MedicationForm']], to: ['Medication', ['MedicationName', 'MedicationClass']] },
+  {
+    type: 'DosageOfMedication',
+    from: ['Dosage', ['Dosage']],
+    to: ['Medication', ['MedicationName', 'MedicationClass']],
+  },
+  {
+    type: 'FrequencyOfMedication',
+    from: ['Frequency', ['Frequency']],
+    to: ['Medication', ['MedicationName', 'MedicationClass']],
+  },
+  {
+    type: 'RouteOfMedication',
+    from: ['Route', ['MedicationRoute']],
+    to: ['Medication', ['MedicationName', 'MedicationClass']],
+  },
+  {
+    type: 'FormOfMedication',
+    from: ['Form', ['MedicationForm']],
+    to: ['Medication', ['MedicationName', 'MedicationClass']],
+  },
   { type: 'TimeOfMedication', from: ['Time', ['Time']], to: ['Medication', ['MedicationName']] },
   { type: 'ValueOfExamination', from: ['Value', ['MeasurementValue']], to: ['Examination', ['ExaminationName']] },
   { type: 'UnitOfExamination', from: ['Unit', ['MeasurementUnit']], to: ['Examination', ['ExaminationName']] },
   { type: 'BodySiteOfCondition', from: ['BodyStructure', ['BodyStructure']], to: ['Condition', CONDITIONS] },
   { type: 'BodySiteOfTreatment', from: ['BodyStructure', ['BodyStructure']], to: ['Treatment', ['TreatmentName']] },
-  { type: 'BodySiteOfExamination', from: ['BodyStructure', ['BodyStructure']], to: ['Examination', ['ExaminationName']] },
+  {
+    type: 'BodySiteOfExamination',
+    from: ['BodyStructure', ['BodyStructure']],
+    to: ['Examination', ['ExaminationName']],
+  },
   { type: 'DirectionOfBodyStructure', from: ['Direction', ['Direction']], to: ['BodyStructure', ['BodyStructure']] },
   { type: 'DirectionOfCondition', from: ['Direction', ['Direction']], to: ['Condition', CONDITIONS] },
   { type: 'DirectionOfExamination', from: ['Direction', ['Direction']], to: ['Examination', ['ExaminationName']] },
@@ -70,7 +90,9 @@ function nearestHead(placed: readonly Placed[], modifier: Placed, categories: st
   for (const p of placed) {
     if (p.sentence !== modifier.sentence || p === modifier || !categories.includes(p.entity.category)) continue;
     const before = p.entity.offset < modifier.entity.offset;
-    const gap = before ? modifier.entity.offset - (p.entity.offset + p.entity.length) : p.entity.offset - (modifier.entity.offset + modifier.entity.length);
+    const gap = before
+      ? modifier.entity.offset - (p.entity.offset + p.entity.length)
+      : p.entity.offset - (modifier.entity.offset + modifier.entity.length);
     // A head before the modifier is the usual order ("metformin 500 mg"): it wins over one equally far after.
     const score = gap * (before ? 1 : 3);
     if (!best || score < best.score) best = { p, score };

@@ -10,12 +10,22 @@ export interface Token {
 }
 
 const TOKEN = /(\d+(?:[.,]\d+)*)|([\p{L}][\p{L}\p{M}'’]*)|([^\s\p{L}\d])/gu;
-const IRREGULAR: Record<string, string> = { feet: 'foot', teeth: 'tooth', children: 'child', women: 'woman', men: 'man', lice: 'louse' };
+const IRREGULAR: Record<string, string> = {
+  feet: 'foot',
+  teeth: 'tooth',
+  children: 'child',
+  women: 'woman',
+  men: 'man',
+  lice: 'louse',
+};
 const KEEP_S = /(?:ss|us|is|ous|ics|sis|itis|osis|ps)$/;
 
 /** Folds a lower-case word to the form lexicon terms use (plural and possessive dropped). */
 export function normalizeWord(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+  let w = word
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/[’']/g, '');
   const irregular = IRREGULAR[w];
   if (irregular) return irregular;
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';

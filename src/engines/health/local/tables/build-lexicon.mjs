@@ -21,9 +21,18 @@ export function parseTable(name, text) {
     if (line.startsWith('#')) continue;
     const [code = '', display = '', synonyms = '', also = ''] = line.split('|').map((s) => s.trim());
     if (!display) throw new Error(`${name}: no display in "${line}"`);
-    const concept = { display, terms: synonyms.split(';').map((s) => s.trim()).filter(Boolean) };
+    const concept = {
+      display,
+      terms: synonyms
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
     if (code && code !== '-') concept.code = code;
-    const extra = also.split(';').map((s) => s.trim()).filter(Boolean);
+    const extra = also
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (extra.length > 0) concept.also = extra;
     if (display.includes('{0}')) {
       concept.normalized = display;
@@ -37,14 +46,20 @@ export function parseTable(name, text) {
 
 /** All tables of a folder, in file-name order (earlier tables win when two concepts share a term). */
 export function buildLexiconData(folder) {
-  const names = readdirSync(folder).filter((n) => n.endsWith('.txt')).sort();
+  const names = readdirSync(folder)
+    .filter((n) => n.endsWith('.txt'))
+    .sort();
   return { files: names.map((n) => parseTable(n.replace(/\.txt$/, ''), readFileSync(join(folder, n), 'utf8'))) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const here = dirname(fileURLToPath(import.meta.url));
   const data = buildLexiconData(here);
-  writeFileSync(join(here, '..', 'data', 'lexicon.json'), JSON.stringify(data) + '\n');
+  const target = join(here, '..', 'data', 'lexicon.json');
+  // Formatted as the repository's Prettier settings would, so `npm run lint` stays clean.
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(target)) ?? {};
+  writeFileSync(target, await prettier.format(JSON.stringify(data), { ...options, parser: 'json' }));
   const count = data.files.reduce((n, f) => n + f.concepts.length, 0);
   process.stdout.write(`lexicon: ${data.files.length} tables, ${count} concepts\n`);
 }
