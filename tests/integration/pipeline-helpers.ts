@@ -31,11 +31,27 @@ export class Api {
   get key(): string {
     return this.host.keys.functionKeys.default!;
   }
-  fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.host.baseUrl}${path}`, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), 'x-functions-key': this.key },
-    });
+  /**
+   * One API call. GETs are retried on a network error: host and test share one event loop, and under heavy load a
+   * long synchronous step can let the server's keep-alive timer close a socket just as the client reuses it.
+   */
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const request = () =>
+      fetch(`${this.host.baseUrl}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), 'x-functions-key': this.key },
+      });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request();
+      } catch (error) {
+        if ((init.method ?? 'GET') !== 'GET' || attempt >= 3) throw error;
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        process.stderr.write(
+          `retrying GET ${path.split('?')[0]} after ${cause?.code ?? cause?.message ?? String(error)}\n`,
+        );
+      }
+    }
   }
   /** POSTs a raw upload; returns the 202 body. */
   async upload(

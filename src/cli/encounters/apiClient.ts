@@ -26,12 +26,20 @@ export const DOWNLOADS: [result: string, api: string, file: string][] = [
 export class ApiClient {
   constructor(private readonly host: HostConnection) {}
 
+  /** One request; GETs are retried twice on a network error (polling must survive a dropped connection). */
   private async call(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = { ...(init.headers as Record<string, string> | undefined), 'x-functions-key': this.host.key };
-    try {
-      return await fetch(new URL(path, this.host.baseUrl), { ...init, headers });
-    } catch (error) {
-      throw new TransientError('HostUnreachable', `The host at ${this.host.baseUrl} did not answer`, { cause: error });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(new URL(path, this.host.baseUrl), { ...init, headers });
+      } catch (error) {
+        if ((init.method ?? 'GET') !== 'GET' || attempt >= 3) {
+          throw new TransientError('HostUnreachable', `The host at ${this.host.baseUrl} did not answer`, {
+            cause: error,
+          });
+        }
+        await new Promise((done) => setTimeout(done, 500));
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import { NonRetriableError } from '../../errors';
 import { createAzureHealthEngine } from './azure-ta4h';
 import type { HealthEngine } from './engine';
 import { createLocalHealthEngine } from './local/engine';
@@ -12,7 +13,8 @@ export { planChunks } from './planChunks';
 export function createHealthEngine(config: Config): HealthEngine {
   if (config.engines.language === 'azure') {
     const endpoint = config.settings.LANGUAGE_ENDPOINT;
-    if (!endpoint) throw new Error('LANGUAGE_ENDPOINT is required for the azure health engine');
+    if (!endpoint)
+      throw new NonRetriableError('InvalidSettings', 'LANGUAGE_ENDPOINT is required for the azure health engine');
     return createAzureHealthEngine({ endpoint, key: config.settings.LANGUAGE_KEY });
   }
   return createLocalHealthEngine();
