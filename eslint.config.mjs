@@ -2,7 +2,19 @@ import tseslint from 'typescript-eslint';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'web/**', 'bin/**', 'scripts/**', '*.config.*'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'web/**',
+      'bin/**',
+      'scripts/**',
+      'tests/fixtures/**',
+      'src/engines/health/local/tables/**',
+      '*.config.*',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -21,9 +33,16 @@ export default tseslint.config(
     // Orchestrators replay: no I/O, no clock, no randomness, no environment.
     files: ['orchestrators/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'crypto', '../src/engines/*', '../src/store/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', 'crypto', '../src/engines/*', '../src/store/*'] },
+      ],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'Date', 'process'],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random' }, { object: 'Date', property: 'now' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random' },
+        { object: 'Date', property: 'now' },
+      ],
     },
   },
 );

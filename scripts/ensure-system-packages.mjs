@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 const purpose = process.argv[2] ?? 'start';
 /** Package → a file it installs, so we can tell whether it is present without dpkg. */
 const packages = {
-  start: { pocketsphinx: '/usr/bin/pocketsphinx_batch', 'pocketsphinx-en-us': '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin', ffmpeg: '/usr/bin/ffmpeg' },
+  start: {
+    pocketsphinx: '/usr/bin/pocketsphinx_batch',
+    'pocketsphinx-en-us': '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin',
+    ffmpeg: '/usr/bin/ffmpeg',
+  },
   test: {
     pocketsphinx: '/usr/bin/pocketsphinx_batch',
     'pocketsphinx-en-us': '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin',
@@ -23,7 +27,9 @@ const missing = Object.entries(wanted)
   .map(([name]) => name);
 if (missing.length === 0) process.exit(0);
 if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
-  console.warn(`clinscribe: missing system packages (${missing.join(', ')}); offline engines that need them will fail.`);
+  console.warn(
+    `clinscribe: missing system packages (${missing.join(', ')}); offline engines that need them will fail.`,
+  );
   process.exit(0);
 }
 const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
@@ -34,5 +40,8 @@ if (typeof process.getuid === 'function' && process.getuid() !== 0) {
 console.log(`clinscribe: installing ${missing.join(', ')} with apt-get`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-const result = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+const result = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+  stdio: 'inherit',
+  env,
+});
 process.exit(result.status ?? 1);

@@ -23,9 +23,16 @@ const SettingsSchema = z.object({
   OPENAI_MODEL: z.string().optional(),
   FHIR_SERVER_URL: z.string().url().optional(),
   FHIR_SERVER_SCOPE: z.string().optional(),
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
   CHUNK_GRAPHEMES: z.coerce.number().int().positive().max(125_000).default(5_000),
-  REVIEW_TIMEOUT_HOURS: z.coerce.number().positive().default(24 * 7),
+  REVIEW_TIMEOUT_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -39,7 +39,13 @@ export const ENTITY_CATEGORIES = [
 ] as const;
 export type EntityCategory = (typeof ENTITY_CATEGORIES)[number];
 
-export const CertaintySchema = z.enum(['positive', 'negative', 'positivePossible', 'negativePossible', 'neutralPossible']);
+export const CertaintySchema = z.enum([
+  'positive',
+  'negative',
+  'positivePossible',
+  'negativePossible',
+  'neutralPossible',
+]);
 export const ConditionalitySchema = z.enum(['hypothetical', 'conditional']);
 export const AssociationSchema = z.enum(['subject', 'other']);
 export const TemporalSchema = z.enum(['current', 'past', 'future']);
@@ -54,7 +60,18 @@ export const AssertionSchema = z.object({
 export type Assertion = z.infer<typeof AssertionSchema>;
 
 /** Code systems we emit, named as TA4H's `dataSource` names them. */
-export const CODE_SYSTEMS = ['ICD10CM', 'RXNORM', 'LNC', 'SNOMEDCT_US', 'UMLS', 'MSH', 'NCI', 'HPO', 'ATC', 'CPT'] as const;
+export const CODE_SYSTEMS = [
+  'ICD10CM',
+  'RXNORM',
+  'LNC',
+  'SNOMEDCT_US',
+  'UMLS',
+  'MSH',
+  'NCI',
+  'HPO',
+  'ATC',
+  'CPT',
+] as const;
 export const CodeSchema = z.object({
   system: z.string().min(1),
   code: z.string().min(1),

@@ -17,7 +17,14 @@ export const STAGES = [
 export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
 
-export const ManifestStatusSchema = z.enum(['Pending', 'Running', 'AwaitingReview', 'Completed', 'Failed', 'ReviewExpired']);
+export const ManifestStatusSchema = z.enum([
+  'Pending',
+  'Running',
+  'AwaitingReview',
+  'Completed',
+  'Failed',
+  'ReviewExpired',
+]);
 
 export const StageTimingSchema = z.object({
   stage: StageSchema,

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { segmentAt, transcriptText } from '../../../src/model/transcriptText';
 
 describe('transcriptText', () => {
-  const segments = [{ text: 'Hello there.' }, { text: '' }, { text: 'No chest pain.' }].map((s, i) => ({ id: `s${i + 1}`, ...s }));
+  const segments = [{ text: 'Hello there.' }, { text: '' }, { text: 'No chest pain.' }].map((s, i) => ({
+    id: `s${i + 1}`,
+    ...s,
+  }));
 
   it('joins segments with a newline and records each span', () => {
     const { text, spans } = transcriptText({ segments: segments as never });
