@@ -1,4 +1,5 @@
 import type { Entity } from '../../model/health';
+import { isQuestionSentence } from '../../model/questions';
 import type { Segment, Transcript } from '../../model/transcript';
 import { transcriptText } from '../../model/transcriptText';
 
@@ -7,12 +8,15 @@ export type Stance = { kind: 'stated' } | { kind: 'unanswered' } | { kind: 'affi
 
 const AFFIRMATIVE = /^\s*(yes|yeah|yep|i do|i am|i have|correct|that's right|right|still)\b/i;
 
-/** True when the sentence holding [start, end) of `text` ends with a question mark. */
+/** True when the sentence holding [start, end) of `text` is a question (see isQuestionSentence). */
 export function inQuestion(text: string, start: number, end: number): boolean {
+  if (/[.!?]/.test(text.slice(start, Math.max(start, end)))) return false;
+  const before = text.slice(0, start);
+  const sentenceStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf('?'), before.lastIndexOf('!')) + 1;
   const terminator = /[.?!]/g;
   terminator.lastIndex = Math.max(0, end);
   const next = terminator.exec(text);
-  return next?.[0] === '?' && !/[.!?]/.test(text.slice(start, Math.max(start, end)));
+  return isQuestionSentence(text.slice(sentenceStart, next ? next.index + 1 : text.length));
 }
 
 /** Builds a stance lookup for a transcript: questions are not facts unless the next speaker says yes. */

@@ -33,6 +33,13 @@ describe('assertContext (ConText rules)', () => {
     ['We will repeat the A1c in three months.', 'A1c', { temporal: 'future' }],
     ['No, I have a rash.', 'rash', {}],
     ['I have a rash.', 'headache', {}],
+    // Unpunctuated speech-recognizer output: questions are recognised by how they open.
+    ['any weakness in your legs or problems with your bladder', 'weakness', { certainty: 'neutralPossible' }],
+    ['does the pain go down your legs', 'pain', { certainty: 'neutralPossible' }],
+    ['has anyone in your family had arthritis', 'arthritis', { association: 'other', certainty: 'neutralPossible' }],
+    ['what have you tried for the pain', 'pain', { certainty: 'neutralPossible' }],
+    ['my sister has arthritis', 'arthritis', { association: 'other' }],
+    ['do not take ibuprofen', 'ibuprofen', {}],
   ])('%s [%s]', (text, term, expected) => {
     expect(assertContext(text, term)).toEqual(expected);
   });

@@ -8,6 +8,7 @@ import { planChunks } from '../../../src/engines/health/planChunks';
 import { writeLocalNote } from '../../../src/engines/note/local';
 import { renderReportHtml } from '../../../src/engines/report';
 import { NOTE_TEMPLATES } from '../../../src/model/note';
+import { isQuestionSentence } from '../../../src/model/questions';
 import { encounterFixtures } from '../fhir/fixtures';
 import { expectGrounded, expectNegatedNeverPresent } from './noteChecks';
 
@@ -31,4 +32,33 @@ describe('real offline health analysis → FHIR + note', () => {
     const note = writeLocalNote(fixture.transcript, analysis, 'soap');
     expect(renderReportHtml({ transcript: fixture.transcript, analysis, note, bundle })).toContain('<!DOCTYPE html>');
   });
+});
+
+describe('unpunctuated speech-recognizer output → note', () => {
+  const engine = createLocalHealthEngine();
+  const unpunctuated = (fixture: ReturnType<typeof encounterFixtures>[number]) => ({
+    ...fixture.transcript,
+    segments: fixture.transcript.segments.map((s) => ({ ...s, text: s.text.toLowerCase().replace(/[.,?!]/g, '') })),
+  });
+
+  test.each(encounterFixtures().map((f) => [f.id, f] as const))(
+    '%s: no sentence rests only on questions nobody answered',
+    async (_id, fixture) => {
+      const transcript = unpunctuated(fixture);
+      const analysis = await engine.analyze(planChunks(transcript, 5_000));
+      const questions = new Set(
+        transcript.segments.filter((s) => s.role === 'clinician' && isQuestionSentence(s.text)).map((s) => s.id),
+      );
+      expect(questions.size).toBeGreaterThan(3);
+      const note = writeLocalNote(transcript, analysis, 'soap');
+      expectGrounded(note, transcript);
+      expectNegatedNeverPresent(note, analysis);
+      for (const sentence of note.sections.flatMap((s) => s.sentences)) {
+        expect(
+          sentence.evidence.some((id) => !questions.has(id)),
+          sentence.text,
+        ).toBe(true);
+      }
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import type { Assertion } from '../../../model/health';
+import { isQuestionSentence } from '../../../model/questions';
 import type { Effect, TriggerRule } from './contextRules';
 import { CLAUSE_END, EFFECT_TERMINATORS, TERMINATORS, TRIGGER_RULES } from './contextRules';
 import type { Token } from './tokenize';
@@ -16,7 +17,10 @@ export interface Trigger {
   rule: TriggerRule;
 }
 
-/** A sentence as a token range; `question` when it ends with "?". */
+/**
+ * A sentence as a token range; `question` when it ends with "?" or, in unpunctuated speech-recognizer output,
+ * when it opens like a question (see isQuestionSentence).
+ */
 export interface Sentence {
   start: number;
   end: number;
@@ -57,7 +61,8 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
       t.kind === 'punct' &&
       (t.raw === '?' || t.raw === '!' || (t.raw === '.' && !ABBREVIATIONS.has(tokens[i - 1]?.norm ?? '')));
     if (stop || newline || !next) {
-      sentences.push({ start, end: i + 1, question: t.raw === '?' });
+      const question = isQuestionSentence(text.slice(tokens[start]!.start, t.end));
+      sentences.push({ start, end: i + 1, question });
       start = i + 1;
     }
   }
