@@ -69,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
   const lines = [
     `Functions host (embedded) for ${appDir}`,
     `  App:       ${host.baseUrl}/`,
+    `  Dashboard: ${host.baseUrl}/dashboard`,
     ...host.app.functions
       .filter((f) => f.trigger.type.toLowerCase() === 'httptrigger')
       .map((f) => {
