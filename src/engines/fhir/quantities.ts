@@ -1,67 +1,17 @@
 import type { Quantity, Timing } from '@medplum/fhirtypes';
 
-const SMALL: Readonly<Record<string, number>> = {
-  zero: 0,
-  oh: 0,
-  one: 1,
-  a: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000 };
+import { readNumber } from '../health/local/numbers';
+import { tokenize } from '../health/local/tokenize';
 
 /**
  * Parses a number as written or spoken ("875", "8.2", "thirty eight point four", "one hundred and forty");
- * undefined when the text is not a number.
+ * undefined when the text is not wholly one number. Uses the health engine's number reader, so the analysis and
+ * the bundle read spoken numbers the same way.
  */
 export function parseSpokenNumber(text: string): number | undefined {
-  const trimmed = text.trim().toLowerCase();
-  if (/^-?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const words = trimmed.split(/[\s-]+/).filter((w) => w !== 'and');
-  if (words.length === 0) return undefined;
-  let total = 0;
-  let current = 0;
-  let decimals: string | undefined;
-  for (const word of words) {
-    if (decimals !== undefined) {
-      const digit = SMALL[word];
-      if (digit === undefined || digit > 9) return undefined;
-      decimals += String(digit);
-    } else if (word === 'point') decimals = '';
-    else if (SMALL[word] !== undefined) current += SMALL[word];
-    else if (/^\d+$/.test(word)) current += Number(word);
-    else if (word === 'hundred') current = (current || 1) * 100;
-    else if (SCALES[word] !== undefined) {
-      total += (current || 1) * SCALES[word];
-      current = 0;
-    } else return undefined;
-  }
-  if (decimals === '') return undefined;
-  return Number(`${total + current}${decimals ? `.${decimals}` : ''}`);
+  const tokens = tokenize(text.replace(/-/g, ' '));
+  const run = readNumber(tokens, 0);
+  return run && run.end === tokens.length ? run.value : undefined;
 }
 
 const UCUM: ReadonlyArray<[RegExp, string, string]> = [
