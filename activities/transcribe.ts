@@ -9,11 +9,10 @@ import { createSpeechEngine } from '../src/engines/speech';
 import { NonRetriableError } from '../src/errors';
 import { ActivityNames } from '../src/model/names';
 import type { IntakeInput, StepResult } from '../src/model/pipeline';
-import { TranscriptSchema } from '../src/model/transcript';
-import { artifactRef } from '../src/store/artifacts';
-import { downloadToFile, writeJson } from '../src/store/blobIo';
+import { downloadToFile } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
+import { saveTranscript } from './lib/saveTranscript';
 
 /** Audio upload → diarized transcript.json. The audio is streamed to a temporary file, never held in memory. */
 export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDeps): Promise<StepResult> {
@@ -24,23 +23,11 @@ export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDep
     try {
       const path = join(dir, `input.${type}`);
       await downloadToFile(deps.blobs(), input.source, path);
-      const engine = createSpeechEngine(deps.config());
-      const transcript = TranscriptSchema.parse(
-        await engine.transcribe(
-          { path, contentType: CONTENT_TYPE_OF[type] },
-          { locale: input.locale, maxSpeakers: input.maxSpeakers },
-        ),
+      const transcript = await createSpeechEngine(deps.config()).transcribe(
+        { path, contentType: CONTENT_TYPE_OF[type] },
+        { locale: input.locale, maxSpeakers: input.maxSpeakers },
       );
-      const ref = await writeJson(deps.blobs(), artifactRef(input.encounterId, 'transcript'), transcript);
-      return {
-        ref,
-        stats: {
-          segments: transcript.segments.length,
-          speakers: transcript.speakers.length,
-          duration: transcript.duration,
-        },
-        patch: { results: { transcript: ref }, engines: { speech: transcript.engine } },
-      };
+      return await saveTranscript(deps, input.encounterId, transcript, 'speech');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
