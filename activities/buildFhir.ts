@@ -1,6 +1,7 @@
 import * as df from 'durable-functions';
 
 import { buildBundle } from '../src/engines/fhir/bundle';
+import { ta4hSidecarBundle } from '../src/engines/fhir/ta4h';
 import { validateBundle } from '../src/engines/fhir/validate';
 import { NonRetriableError } from '../src/errors';
 import { HealthAnalysisSchema } from '../src/model/health';
@@ -36,7 +37,11 @@ export async function buildFhir(
       );
     }
     const ref = await writeJson(blobs, artifactRef(input.encounterId, 'fhir'), bundle);
-    return { ref, stats: { resources: bundle.entry?.length ?? 0 }, patch: { results: { fhir: ref } } };
+    const sidecar = ta4hSidecarBundle(health, manifest.createdAt);
+    const results = sidecar
+      ? { fhir: ref, fhirTa4h: await writeJson(blobs, artifactRef(input.encounterId, 'fhirTa4h'), sidecar) }
+      : { fhir: ref };
+    return { ref, stats: { resources: bundle.entry?.length ?? 0 }, patch: { results } };
   });
 }
 

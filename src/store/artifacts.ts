@@ -7,6 +7,8 @@ export const ARTIFACT_FILES = {
   transcript: 'transcript.json',
   health: 'health.json',
   fhir: 'fhir-bundle.json',
+  /** Text Analytics for Health's own bundles, kept beside ours (which is canonical) when the Azure engine ran. */
+  fhirTa4h: 'fhir-bundle.ta4h.json',
   note: 'note.json',
   noteMarkdown: 'note.md',
   report: 'report.html',
@@ -26,6 +28,7 @@ export const PUBLIC_ARTIFACTS: Record<string, Artifact> = {
   transcript: 'transcript',
   health: 'health',
   fhir: 'fhir',
+  'fhir-ta4h': 'fhirTa4h',
   note: 'note',
   'note.md': 'noteMarkdown',
   report: 'report',

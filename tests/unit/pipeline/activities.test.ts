@@ -115,6 +115,36 @@ describe('activities against Azurite with the offline engines', () => {
     expect(manifest.engines).toMatchObject({ transcript: 'document-txt' });
   });
 
+  it('keep the bundles Text Analytics for Health returned beside the canonical bundle', async () => {
+    const intake = await newEncounter('enc-00000a05', 'ta4h.txt', TEXT, 'txt');
+    const id = intake.encounterId;
+    await extractDocument(intake, deps);
+    const transcript = await readJson(storage.blobs, artifactRef(id, 'transcript'), TranscriptSchema);
+    const ta4hBundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: { resourceType: 'Patient' } }],
+    };
+    await writeBlob(
+      storage.blobs,
+      artifactRef(id, 'health'),
+      JSON.stringify({
+        engine: 'azure-ta4h',
+        entities: [],
+        relations: [],
+        warnings: [],
+        fhirBundles: [{ documentId: '0', offset: 0, bundle: ta4hBundle }],
+      }),
+    );
+    expect(transcript.segments.length).toBe(5);
+    expect(await buildFhir({ encounterId: id }, deps)).toMatchObject({ ok: true });
+    const sidecar = JSON.parse((await readBuffer(storage.blobs, artifactRef(id, 'fhirTa4h'))).toString());
+    expect(sidecar).toMatchObject({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: ta4hBundle }] });
+    expect(Object.keys((await readManifest(storage.blobs, id))!.results)).toEqual(
+      expect.arrayContaining(['fhir', 'fhirTa4h']),
+    );
+  });
+
   it('are idempotent: a re-delivered step overwrites the same blob and counts an attempt, adding nothing', async () => {
     const intake = await newEncounter('enc-00000a02', 'again.txt', TEXT, 'txt');
     await extractDocument(intake, deps);
