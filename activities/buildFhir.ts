@@ -7,6 +7,7 @@ import { NonRetriableError } from '../src/errors';
 import { HealthAnalysisSchema } from '../src/model/health';
 import { ActivityNames } from '../src/model/names';
 import type { StepInput, StepResult } from '../src/model/pipeline';
+import type { BlobRef } from '../src/model/refs';
 import { TranscriptSchema } from '../src/model/transcript';
 import { artifactRef } from '../src/store/artifacts';
 import { readJson, writeJson } from '../src/store/blobIo';
@@ -38,9 +39,8 @@ export async function buildFhir(
     }
     const ref = await writeJson(blobs, artifactRef(input.encounterId, 'fhir'), bundle);
     const sidecar = ta4hSidecarBundle(health, manifest.createdAt);
-    const results = sidecar
-      ? { fhir: ref, fhirTa4h: await writeJson(blobs, artifactRef(input.encounterId, 'fhirTa4h'), sidecar) }
-      : { fhir: ref };
+    const results: Record<string, BlobRef> = { fhir: ref };
+    if (sidecar) results.fhirTa4h = await writeJson(blobs, artifactRef(input.encounterId, 'fhirTa4h'), sidecar);
     return { ref, stats: { resources: bundle.entry?.length ?? 0 }, patch: { results } };
   });
 }

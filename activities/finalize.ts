@@ -31,7 +31,14 @@ export async function finalize(
       readJson(blobs, artifactRef(id, 'note'), NoteSchema),
       readBuffer(blobs, artifactRef(id, 'fhir')).then((data) => JSON.parse(data.toString('utf8')) as Bundle),
     ]);
-    const html = renderReportHtml({ manifest, transcript, health, note, bundle });
+    // The report shows the outcome this step records, not the manifest's in-flight status.
+    const html = renderReportHtml({
+      manifest: { ...manifest, status: input.outcome },
+      transcript,
+      health,
+      note,
+      bundle,
+    });
     const report = await writeBlob(blobs, artifactRef(id, 'report'), html);
     const markdown = await writeBlob(blobs, artifactRef(id, 'noteMarkdown'), renderNoteMarkdown(note, transcript));
     await deletePrefix(blobs, artifactRef(id, 'manifest').container, `${id}/work/`);

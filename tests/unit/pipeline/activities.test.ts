@@ -90,7 +90,9 @@ describe('activities against Azurite with the offline engines', () => {
     const segmentIds = new Set(transcript.segments.map((s) => s.id));
     for (const sentence of written.sections.flatMap((s) => s.sentences))
       expect(sentence.evidence.every((e) => segmentIds.has(e))).toBe(true);
-    expect((await readBuffer(blobs, artifactRef(id, 'report'))).toString()).toMatch(/<html/i);
+    const report = (await readBuffer(blobs, artifactRef(id, 'report'))).toString();
+    expect(report).toMatch(/<html/i);
+    expect(report).toMatch(/<th>Status<\/th>\s*<td>Completed<\/td>/);
     expect((await readBuffer(blobs, artifactRef(id, 'noteMarkdown'))).length).toBeGreaterThan(0);
     expect(await openRead(blobs, chunkPlanRef(id))).toBeUndefined();
 
