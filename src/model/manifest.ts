@@ -49,6 +49,8 @@ export const ManifestSchema = z.object({
   engines: z.record(z.string()).default({}),
   timings: z.array(StageTimingSchema).default([]),
   results: z.record(BlobRefSchema).default({}),
+  /** Long-running service jobs (e.g. `speechBatch` → its URL), so a restarted activity resumes polling. */
+  jobs: z.record(z.string()).default({}),
   error: z.object({ stage: StageSchema, code: z.string(), message: z.string() }).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -11,6 +11,7 @@ export interface ManifestPatch {
   engines?: Record<string, string>;
   error?: Manifest['error'];
   options?: Record<string, unknown>;
+  jobs?: Record<string, string>;
 }
 
 const FINAL: readonly Status[] = ['Completed', 'Failed', 'ReviewExpired'];
@@ -27,6 +28,7 @@ export function applyPatch(manifest: Manifest, patch: ManifestPatch, now: string
   if (patch.results) next.results = { ...manifest.results, ...patch.results };
   if (patch.engines) next.engines = { ...manifest.engines, ...patch.engines };
   if (patch.options) next.options = { ...manifest.options, ...patch.options };
+  if (patch.jobs) next.jobs = { ...manifest.jobs, ...patch.jobs };
   if (patch.error) next.error = patch.error;
   return next;
 }
@@ -59,6 +61,7 @@ export function newManifest(
     engines: {},
     timings: [],
     results: {},
+    jobs: {},
   };
 }
 

@@ -25,6 +25,7 @@ const manifest: Manifest = {
   engines: {},
   timings: [],
   results: {},
+  jobs: {},
 };
 const EVIL = '<script>alert("x")</script> & [link](javascript:alert(1)) *bold*';
 
