@@ -21,6 +21,8 @@ const SettingsSchema = z.object({
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_MODEL: z.string().optional(),
+  /** `EventGrid` on Flex Consumption (no polling there); the default polls, as the embedded host always does. */
+  BLOB_TRIGGER_SOURCE: z.enum(['LogsAndContainerScan', 'EventGrid']).default('LogsAndContainerScan'),
   FHIR_SERVER_URL: z.string().url().optional(),
   FHIR_SERVER_SCOPE: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce

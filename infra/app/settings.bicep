@@ -26,6 +26,8 @@ var hostSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${schedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'
   TASKHUB_NAME: taskHubName
+  // Flex Consumption has no polling blob trigger: uploads arrive through the Event Grid subscription (postdeploy hook).
+  BLOB_TRIGGER_SOURCE: 'EventGrid'
 }
 
 // Engines: Azure when its resource is deployed, else the offline engine. Speech stays `auto` (azure-fast when an
