@@ -31,6 +31,13 @@ export function proxyStream(
     });
     outbound.on('error', reject);
     req.pipe(outbound);
+    // A client that goes away mid-body would leave the forwarded request open and the function waiting forever
+    // for the rest: end it, so the function's body stream fails and the invocation completes.
+    req.on('close', () => {
+      if (!req.complete) outbound?.destroy(new Error('The client closed the connection before the request ended'));
+    });
   });
+  // The caller awaits `done` only after the invocation; until then a rejection must not count as unhandled.
+  done.catch(() => undefined);
   return { done, abort: () => outbound?.destroy() };
 }

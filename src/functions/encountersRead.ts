@@ -1,3 +1,5 @@
+import './lib/enableHttpStream';
+
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 

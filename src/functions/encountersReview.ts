@@ -1,3 +1,5 @@
+import './lib/enableHttpStream';
+
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';

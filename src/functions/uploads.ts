@@ -1,7 +1,12 @@
+import './lib/enableHttpStream';
+
+import { createHash } from 'node:crypto';
+
 import { app, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 
 import { loadConfig } from '../config';
+import { sniffType } from '../engines/documents/sniffType';
 import { log } from '../log';
 import { Containers } from '../model/names';
 import { getBlobServiceClient } from '../store/blobServiceClient';
@@ -32,8 +37,12 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
     container: Containers.uploads,
     name,
     etag,
-    content,
     options: optionsFromMetadata(properties.metadata ?? meta?.metadata),
+    facts: () => ({
+      type: sniffType(content.subarray(0, 512)) ?? 'unknown',
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+    }),
   });
   if (!result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
 }

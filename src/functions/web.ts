@@ -1,3 +1,5 @@
+import './lib/enableHttpStream';
+
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 

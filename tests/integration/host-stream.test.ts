@@ -35,4 +35,35 @@ describe('embedded host: HTTP streaming mode', () => {
     expect(lines[499]).toBe('tick 499');
     expect((await fetch(`${host.baseUrl}/api/upload`, { method: 'POST', body: 'x' })).status).toBe(401);
   });
+
+  it('ends the invocation when the client drops the connection mid-body', async () => {
+    const abort = new AbortController();
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent >= 300_000) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          abort.abort();
+          return;
+        }
+        sent += 100_000;
+        controller.enqueue(new Uint8Array(100_000));
+      },
+    });
+    const before = host.logs.filter((l) => /Executed function|invocation failed/i.test(l.message)).length;
+    await expect(
+      fetch(`${host.baseUrl}/api/upload`, {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        redirect: 'error',
+        signal: abort.signal,
+        headers: { 'x-functions-key': host.keys.functionKeys.default ?? '' },
+      } as RequestInit),
+    ).rejects.toThrow();
+    const ended = () => host.logs.filter((l) => /Executed function|invocation failed/i.test(l.message)).length > before;
+    for (let i = 0; i < 100 && !ended(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ended()).toBe(true);
+    expect((await fetch(`${host.baseUrl}/api/ticks/2`)).status).toBe(200);
+  });
 });

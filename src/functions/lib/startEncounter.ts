@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { DurableClient } from 'durable-functions';
 
 import type { Config } from '../../config';
-import { sniffType } from '../../engines/documents/sniffType';
 import { log } from '../../log';
 import { OrchestratorNames } from '../../model/names';
 import type { EncounterOptions, PipelineInput } from '../../model/pipeline';
@@ -17,8 +14,15 @@ export interface Upload {
   container: string;
   name: string;
   etag: string;
-  content: Buffer;
   options: EncounterOptions;
+  /** Sniffed type (`unknown` when none matched), size and sha256 of the content; called only when starting. */
+  facts: () => UploadFacts;
+}
+
+export interface UploadFacts {
+  type: string;
+  size: number;
+  sha256: string;
 }
 
 /**
@@ -33,12 +37,11 @@ export async function startEncounter(
 ): Promise<{ encounterId: string; started: boolean }> {
   const id = encounterId(upload.container, upload.name, upload.etag);
   if (await findInstance(client, id)) return { encounterId: id, started: false };
-  const type = sniffType(upload.content.subarray(0, 512)) ?? 'unknown';
-  const sha256 = createHash('sha256').update(upload.content).digest('hex');
+  const { type, size, sha256 } = upload.facts();
   const source = { container: upload.container, name: upload.name, etag: upload.etag };
   await createManifest(
     blobs,
-    newManifest(id, { ...source, sha256, size: upload.content.length, type }, upload.options, new Date().toISOString()),
+    newManifest(id, { ...source, sha256, size, type }, upload.options, new Date().toISOString()),
   );
   const input: PipelineInput = {
     encounterId: id,
@@ -57,6 +60,6 @@ export async function startEncounter(
     if (await findInstance(client, id)) return { encounterId: id, started: false };
     throw error;
   }
-  log.info('encounter.started', { encounterId: id, type, size: upload.content.length });
+  log.info('encounter.started', { encounterId: id, type, size });
   return { encounterId: id, started: true };
 }
