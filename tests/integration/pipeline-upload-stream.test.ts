@@ -199,4 +199,23 @@ describe('streamed uploads through POST /api/encounters', () => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('InvalidOptions');
     expect(await uploadNames()).toEqual(before);
   });
+
+  it.each([
+    ['an empty body', () => ({ body: Buffer.alloc(0), type: 'text/plain' })],
+    [
+      'multipart without a file part',
+      () => ({
+        body: multipart('----b', [{ name: 'template', value: 'hp' }]),
+        type: 'multipart/form-data; boundary=----b',
+      }),
+    ],
+    ['multipart without a boundary', () => ({ body: Buffer.from('x'), type: 'multipart/form-data' })],
+  ])('refuses %s with 400 InvalidRequest and leaves no blob', async (_name, make) => {
+    const { body, type } = make();
+    const before = await uploadNames();
+    const response = await post('/api/encounters', body, { 'content-type': type });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('InvalidRequest');
+    expect(await uploadNames()).toEqual(before);
+  });
 });

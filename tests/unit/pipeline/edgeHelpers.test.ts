@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { checkEditedNote } from '../../../src/functions/lib/checkEditedNote';
 import { encounterId } from '../../../src/functions/lib/encounterId';
 import { optionsFromMetadata, parseOptions } from '../../../src/functions/lib/parseOptions';
-import { readUpload } from '../../../src/functions/lib/readUpload';
 import { staticFile } from '../../../src/functions/lib/staticFile';
 import { isEncounterId } from '../../../src/store/artifacts';
 
@@ -57,46 +56,6 @@ describe('parseOptions', () => {
       locale: 'en-US',
     });
     expect(optionsFromMetadata(undefined).template).toBe('soap');
-  });
-});
-
-describe('readUpload', () => {
-  const boundary = '----clinscribe';
-  const multipart = (parts: string[]) =>
-    Buffer.from(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('') + `--${boundary}--\r\n`);
-  it('reads the file part and fields of a multipart body, over the query', async () => {
-    const body = multipart([
-      'Content-Disposition: form-data; name="template"\r\n\r\nhp',
-      'Content-Disposition: form-data; name="file"; filename="visit.txt"\r\nContent-Type: text/plain\r\n\r\nDoctor: Hello.',
-    ]);
-    const upload = await readUpload(
-      body,
-      `multipart/form-data; boundary=${boundary}`,
-      { template: 'soap', review: 'true' },
-      1000,
-    );
-    expect(upload.content.toString()).toBe('Doctor: Hello.');
-    expect(upload.fields).toEqual({ template: 'hp', review: 'true' });
-  });
-  it('takes a raw body with the query as fields', async () => {
-    expect(await readUpload(Buffer.from('abc'), 'audio/wav', { review: 'true' }, 10)).toEqual({
-      content: Buffer.from('abc'),
-      fields: { review: 'true' },
-    });
-  });
-  it.each([
-    ['too large', Buffer.alloc(11), 'text/plain', 10, 'TooLarge'],
-    ['empty', Buffer.alloc(0), 'text/plain', 10, 'InvalidRequest'],
-    [
-      'multipart without a file',
-      multipart(['Content-Disposition: form-data; name="x"\r\n\r\ny']),
-      `multipart/form-data; boundary=${boundary}`,
-      10_000,
-      'InvalidRequest',
-    ],
-    ['multipart without a boundary', Buffer.from('x'), 'multipart/form-data', 10_000, 'InvalidRequest'],
-  ])('refuses %s', async (_name, body, type, max, code) => {
-    await expect(readUpload(body, type, {}, max)).rejects.toMatchObject({ code });
   });
 });
 
