@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -90,7 +89,7 @@ async function processOne(
   const show = (line: string) => process.stdout.write(line + '\n');
   let id: string;
   try {
-    id = await api.upload(await readFile(file), options);
+    id = await api.upload(file, options);
   } catch (error) {
     show(`${label} upload failed: ${(error as Error).message}`);
     return false;

@@ -1,5 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 
 import { NonRetriableError, TransientError } from '../../errors';
 import type { Manifest } from '../../model/manifest';
@@ -17,6 +19,7 @@ export const DOWNLOADS: [result: string, api: string, file: string][] = [
   ['transcript', 'transcript', 'transcript.json'],
   ['health', 'health', 'health.json'],
   ['fhir', 'fhir', 'fhir-bundle.json'],
+  ['fhirTa4h', 'fhir-ta4h', 'fhir-bundle.ta4h.json'],
   ['note', 'note', 'note.json'],
   ['noteMarkdown', 'note.md', 'note.md'],
   ['report', 'report', 'report.html'],
@@ -50,14 +53,18 @@ export class ApiClient {
     throw new NonRetriableError(body.error?.code ?? `Http${response.status}`, message);
   }
 
-  /** Uploads one file; returns the encounter id. */
-  async upload(content: Buffer, options: Record<string, string>): Promise<string> {
+  /** Uploads one file, streamed from disk (a long recording never sits whole in memory); returns the encounter id. */
+  async upload(path: string, options: Record<string, string>): Promise<string> {
     const query = new URLSearchParams(options).toString();
+    const { size } = await stat(path);
     const response = await this.call(`/api/encounters${query ? `?${query}` : ''}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: content,
-    });
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+      body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
+      // Node's fetch keeps a copy of a streamed body to replay it on a redirect; the API never redirects.
+      redirect: 'error',
+      duplex: 'half',
+    } as RequestInit);
     if (response.status !== 202) await this.fail(response);
     return ((await response.json()) as { encounterId: string }).encounterId;
   }
