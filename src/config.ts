@@ -84,3 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return { settings: s, engines };
 }
+
+/** The blob trigger's event source, read at registration time (before any engine setting matters). */
+export function blobTriggerSource(env: NodeJS.ProcessEnv = process.env): 'EventGrid' | 'LogsAndContainerScan' {
+  return env.BLOB_TRIGGER_SOURCE === 'EventGrid' ? 'EventGrid' : 'LogsAndContainerScan';
+}

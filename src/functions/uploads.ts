@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { app, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 
-import { loadConfig } from '../config';
+import { blobTriggerSource, loadConfig } from '../config';
 import { sniffType } from '../engines/documents/sniffType';
 import { log } from '../log';
 import { Containers } from '../model/names';
@@ -48,8 +48,9 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
 }
 
 app.storageBlob('uploads', {
-  // On Flex Consumption, set `source: 'EventGrid'` and subscribe the storage account's BlobCreated events
-  // (docs/api.md): the polling trigger is not available there.
+  // Flex Consumption has no polling blob trigger: there BLOB_TRIGGER_SOURCE=EventGrid (set by infra/) and the
+  // storage account's BlobCreated events are subscribed (docs/azure.md). The embedded host polls either way.
+  source: blobTriggerSource(),
   path: `${Containers.uploads}/{name}`,
   connection: 'AzureWebJobsStorage',
   extraInputs: [df.input.durableClient()],
