@@ -1,4 +1,3 @@
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AzureBatchSpeechEngine } from '../../../src/engines/speech/azure-batch';
