@@ -10,6 +10,7 @@ export type FactKind =
   | 'visitReason'
   | 'symptom'
   | 'possibleSymptom'
+  | 'uncertainSymptom'
   | 'negative'
   | 'reportedResult'
   | 'history'
@@ -21,6 +22,8 @@ export type FactKind =
   | 'examFinding'
   | 'diagnosis'
   | 'possibleDiagnosis'
+  | 'unlikelyDiagnosis'
+  | 'consideredDiagnosis'
   | 'ruledOut'
   | 'planMedication'
   | 'planProcedure'
@@ -79,6 +82,17 @@ function medicationPhrase(ctx: BuildContext, med: Entity, verb?: string): string
   return parts.filter(Boolean).join(' ');
 }
 
+/**
+ * The fact kind of a hedged mention, by TA4H certainty: positivePossible is suspected, negativePossible unlikely,
+ * neutralPossible only under consideration; a patient's hedged symptom is reported as uncertain unless it leans
+ * positive. Reading every hedge as "suspected" would turn "appendicitis is unlikely" into its opposite.
+ */
+function possibleKind(certainty: string, diagnostic: boolean): FactKind {
+  if (!diagnostic) return certainty === 'positivePossible' ? 'possibleSymptom' : 'uncertainSymptom';
+  if (certainty === 'negativePossible') return 'unlikelyDiagnosis';
+  return certainty === 'neutralPossible' ? 'consideredDiagnosis' : 'possibleDiagnosis';
+}
+
 /** Extracts note facts from the analysis, skipping what was only asked about and never affirmed. */
 export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): Fact[] {
   const ctx = createContext(transcript, analysis, '', '');
@@ -119,7 +133,7 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
           add(clinician && e.category === 'Diagnosis' ? 'ruledOut' : 'negative', name);
         else if (ctx.allergySegments.has(e.segmentId) || (ctx.allergySegments.size > 0 && /^allerg/i.test(e.text)))
           continue;
-        else if (possible) add(clinician || e.category === 'Diagnosis' ? 'possibleDiagnosis' : 'possibleSymptom', name);
+        else if (possible) add(possibleKind(a.certainty, clinician || e.category === 'Diagnosis'), name);
         else if (clinician) {
           const site = ctx.related(e, 'BodySiteOfCondition')[0];
           add(e.category === 'Diagnosis' ? 'diagnosis' : 'examFinding', withSite(name, site), evidence(site));

@@ -20,8 +20,9 @@ export interface TemplateSchema {
 const ASSESSMENT: SectionSchema = {
   id: 'assessment',
   title: 'Assessment',
-  guidance: "The clinician's diagnoses and impressions, with their certainty as stated (suspected, ruled out).",
-  facts: ['diagnosis', 'possibleDiagnosis', 'ruledOut'],
+  guidance:
+    "The clinician's diagnoses and impressions, with their certainty as stated (suspected, under consideration, unlikely, ruled out).",
+  facts: ['diagnosis', 'possibleDiagnosis', 'consideredDiagnosis', 'unlikelyDiagnosis', 'ruledOut'],
   fallback: ['visitReason'],
 };
 const PLAN: SectionSchema = {
@@ -46,6 +47,7 @@ export const TEMPLATES: Readonly<Record<NoteTemplate, TemplateSchema>> = {
         facts: [
           'symptom',
           'possibleSymptom',
+          'uncertainSymptom',
           'reportedResult',
           'negative',
           'history',
@@ -79,7 +81,7 @@ export const TEMPLATES: Readonly<Record<NoteTemplate, TemplateSchema>> = {
         id: 'hpi',
         title: 'History of Present Illness',
         guidance: 'The present complaints: onset, duration, site, character, what was tried.',
-        facts: ['symptom', 'possibleSymptom', 'reportedResult'],
+        facts: ['symptom', 'possibleSymptom', 'uncertainSymptom', 'reportedResult'],
       },
       {
         id: 'ros',
@@ -119,7 +121,7 @@ export const TEMPLATES: Readonly<Record<NoteTemplate, TemplateSchema>> = {
         id: 'interval-history',
         title: 'Interval History',
         guidance: 'Changes since the last visit: symptoms, pertinent negatives, self-reported readings.',
-        facts: ['symptom', 'possibleSymptom', 'reportedResult', 'negative'],
+        facts: ['symptom', 'possibleSymptom', 'uncertainSymptom', 'reportedResult', 'negative'],
       },
       {
         id: 'medications',

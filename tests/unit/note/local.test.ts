@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 
 import { loadConfig } from '../../../src/config';
+import { createLocalHealthEngine } from '../../../src/engines/health/local/engine';
+import { planChunks } from '../../../src/engines/health/planChunks';
 import { createNoteEngine } from '../../../src/engines/note';
 import { writeLocalNote } from '../../../src/engines/note/local';
 import { TEMPLATES } from '../../../src/engines/note/templates';
@@ -97,6 +99,25 @@ describe('local note engine', () => {
       'Return precautions were given for chest pain and trouble breathing.',
     ]);
     expect(section(note, 'objective').map((s) => s.text)).toContain('Temperature is 38.4 °C.');
+  });
+
+  test.each([
+    ['Doctor: Appendicitis is unlikely.', 'Acute appendicitis is considered unlikely.'],
+    ['Doctor: This could be pneumonia.', 'Pneumonia is suspected.'],
+    ['Doctor: We need to rule out pneumonia.', 'Pneumonia is under consideration.'],
+  ])('a hedged diagnosis keeps its direction: %s', async (line, expected) => {
+    const transcript = {
+      duration: 0,
+      locale: 'en-US',
+      engine: 'document-txt',
+      speakers: [{ id: 'Doctor', role: 'clinician' as const }],
+      segments: [
+        { id: 's1', speaker: 'Doctor', role: 'clinician' as const, start: 0, end: 0, text: line.slice(8), words: [] },
+      ],
+    };
+    const analysis = await createLocalHealthEngine().analyze(planChunks(transcript, 5_000));
+    const note = writeLocalNote(transcript, analysis, 'soap');
+    expect(section(note, 'assessment')).toEqual([{ text: expected, evidence: ['s1'] }]);
   });
 
   test('createNoteEngine picks the local engine when nothing else is configured', async () => {
