@@ -37,12 +37,22 @@ export function relationshipConcept(relativeText: string): CodeableConcept {
   return { ...concept, text: relativeText };
 }
 
+/**
+ * condition-ver-status by TA4H certainty: a leaning-positive hedge is a tentative diagnosis (`provisional`); one
+ * only under consideration or judged unlikely is one of the candidates (`differential`).
+ */
+const VERIFICATION: Record<ReturnType<typeof assertionOf>['certainty'], string> = {
+  positive: 'confirmed',
+  negative: 'refuted',
+  positivePossible: 'provisional',
+  neutralPossible: 'differential',
+  negativePossible: 'differential',
+};
+
 /** A Condition from a symptom, sign or diagnosis; verification and clinical status follow the assertion. */
 export function buildCondition(ctx: BuildContext, key: string, entity: Entity): Condition {
   const a = assertionOf(entity);
-  const possible =
-    a.certainty === 'positivePossible' || a.certainty === 'neutralPossible' || a.certainty === 'negativePossible';
-  const verification = a.certainty === 'negative' ? 'refuted' : possible ? 'provisional' : 'confirmed';
+  const verification = VERIFICATION[a.certainty];
   const bodySite = ctx.related(entity, 'BodySiteOfCondition').map((e) => toCodeableConcept(e));
   const onset = ctx.related(entity, 'TimeOfCondition')[0];
   const condition: Condition = {

@@ -77,6 +77,26 @@ describe('buildBundle', () => {
     expect(conditionNamed(cough, 'chest pain')).toHaveLength(0); // return precaution, conditional
   });
 
+  test.each([
+    ['positivePossible', 'provisional'],
+    ['neutralPossible', 'differential'],
+    ['negativePossible', 'differential'],
+    ['negative', 'refuted'],
+    [undefined, 'confirmed'],
+  ] as const)('a diagnosis with certainty %s is %s', (certainty, status) => {
+    const f = encounterFixture('enc-cough-uri');
+    // The clinician's impression ("This could be pneumonia"), not the later conditional mention.
+    const target = f.analysis.entities.find((e) => e.text === 'pneumonia')!;
+    const analysis = {
+      ...f.analysis,
+      entities: f.analysis.entities.map((e) =>
+        e === target ? { ...e, assertion: certainty ? { certainty } : {} } : e,
+      ),
+    };
+    const bundle = buildBundle(f.transcript, analysis, { ...META, encounterId: f.id });
+    expect(conditionNamed(bundle, 'pneumonia').map((c) => c.verificationStatus!.coding![0]!.code)).toEqual([status]);
+  });
+
   test('family history goes to FamilyMemberHistory with the nearest relative, never to Condition', () => {
     const bundle = build('enc-diabetes-followup');
     const fmh = resources<FamilyMemberHistory>(bundle, 'FamilyMemberHistory');
