@@ -54,17 +54,7 @@ async function main(): Promise<void> {
   const scores: HealthScore[] = [];
   for (const id of ENCOUNTERS) {
     const script = JSON.parse(readFileSync(join(fixtures, 'encounters', `${id}.json`), 'utf8')) as Script;
-    const transcript = {
-      segments: script.turns.map((t, i) => ({
-        id: `s${i + 1}`,
-        speaker: 'A',
-        role: 'other' as const,
-        start: 0,
-        end: 0,
-        text: t.text,
-        words: [],
-      })),
-    };
+    const transcript = toTranscript(script);
     const { text, spans } = transcriptText(transcript);
     const gold = JSON.parse(readFileSync(join(fixtures, 'gold', `${id}.health.json`), 'utf8')) as {
       entities: GoldEntity[];

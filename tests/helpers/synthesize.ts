@@ -11,6 +11,8 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
+import { wavHeader } from '../../src/engines/audio/wavFile';
+
 const run = promisify(execFile);
 const RATE = 16_000;
 const PAUSE_S = 0.6;
@@ -69,23 +71,6 @@ export async function loadScript(id: string): Promise<EncounterScript> {
   return JSON.parse(await readFile(join(ENCOUNTER_DIR, `${id}.json`), 'utf8')) as EncounterScript;
 }
 
-function wavHeader(dataBytes: number): Buffer {
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'ascii');
-  h.writeUInt32LE(36 + dataBytes, 4);
-  h.write('WAVEfmt ', 8, 'ascii');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(RATE, 24);
-  h.writeUInt32LE(RATE * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'ascii');
-  h.writeUInt32LE(dataBytes, 40);
-  return h;
-}
-
 /** Returns the PCM payload of a canonical 16-bit wav by walking its chunks. */
 export function wavData(buf: Buffer): Buffer {
   let at = 12;
@@ -131,7 +116,7 @@ async function build(id: string, target: string, voices: Record<string, string>)
   try {
     const { pcm, turns } = await render(script, tmp);
     const wav = join(tmp, 'audio.wav');
-    await writeFile(wav, Buffer.concat([wavHeader(pcm.length), pcm]));
+    await writeFile(wav, Buffer.concat([wavHeader(pcm.length, RATE), pcm]));
     const ff = ['-hide_banner', '-loglevel', 'error', '-y', '-i', wav];
     await run('ffmpeg', [...ff, '-codec:a', 'libmp3lame', '-b:a', '64k', join(tmp, 'audio.mp3')]);
     await run('ffmpeg', [...ff, '-codec:a', 'libopus', '-b:a', '32k', join(tmp, 'audio.ogg')]);

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { wavHeader } from '../../src/engines/audio/wavFile';
 import type { TestHost } from '../helpers/hostHarness';
 import { Api, startPipelineHost } from './pipeline-helpers';
 
@@ -27,19 +28,7 @@ afterAll(async () => host?.stop());
 
 /** A 16-bit stereo 48 kHz WAV of `total` bytes (header + silence), produced chunk by chunk, hashed on the way. */
 function wavStream(total: number): { stream: ReadableStream<Uint8Array>; sha256: () => string; sent: () => number } {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(total - 8, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(2, 22);
-  header.writeUInt32LE(48_000, 24);
-  header.writeUInt32LE(48_000 * 4, 28);
-  header.writeUInt16LE(4, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(total - 44, 40);
+  const header = wavHeader(total - 44, 48_000, 2);
   const silence = Buffer.alloc(1024 * 1024);
   const hash = createHash('sha256');
   let sent = 0;

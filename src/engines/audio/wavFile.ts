@@ -55,21 +55,26 @@ export async function readPcmRange(path: string, layout: WavLayout, start: numbe
   return new Int16Array(buf.buffer, buf.byteOffset, buf.length >> 1);
 }
 
-/** Writes mono 16-bit samples as a canonical wav file. */
-export async function writeWav(path: string, samples: Int16Array, sampleRate: number): Promise<void> {
-  const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+/** The 44-byte header of a canonical 16-bit PCM wav holding `dataBytes` of samples. */
+export function wavHeader(dataBytes: number, sampleRate: number, channels = 1): Buffer {
   const h = Buffer.alloc(44);
   h.write('RIFF', 0, 'ascii');
-  h.writeUInt32LE(36 + data.length, 4);
+  h.writeUInt32LE(36 + dataBytes, 4);
   h.write('WAVEfmt ', 8, 'ascii');
   h.writeUInt32LE(16, 16);
   h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
+  h.writeUInt16LE(channels, 22);
   h.writeUInt32LE(sampleRate, 24);
-  h.writeUInt32LE(sampleRate * 2, 28);
-  h.writeUInt16LE(2, 32);
+  h.writeUInt32LE(sampleRate * 2 * channels, 28);
+  h.writeUInt16LE(2 * channels, 32);
   h.writeUInt16LE(16, 34);
   h.write('data', 36, 'ascii');
-  h.writeUInt32LE(data.length, 40);
-  await writeFile(path, Buffer.concat([h, data]));
+  h.writeUInt32LE(dataBytes, 40);
+  return h;
+}
+
+/** Writes mono 16-bit samples as a canonical wav file. */
+export async function writeWav(path: string, samples: Int16Array, sampleRate: number): Promise<void> {
+  const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+  await writeFile(path, Buffer.concat([wavHeader(data.length, sampleRate), data]));
 }
