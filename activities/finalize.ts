@@ -38,6 +38,7 @@ export async function finalize(
       health,
       note,
       bundle,
+      review: input.review,
     });
     const report = await writeBlob(blobs, artifactRef(id, 'report'), html);
     const markdown = await writeBlob(blobs, artifactRef(id, 'noteMarkdown'), renderNoteMarkdown(note, transcript));

@@ -99,6 +99,8 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
         status(review.action === 'approve' ? 'review' : 'awaiting-review', 0.8, review.action);
       }
       if (outcome === 'Completed' && review?.action !== 'approve') outcome = 'ReviewExpired';
+      const at = context.df.currentUtcDateTime.toISOString();
+      if (outcome === 'Completed') yield* step('review', 0.85, 'approved', ActivityNames.approveNote, { review, at });
     }
 
     if (input.exportFhir && outcome === 'Completed')

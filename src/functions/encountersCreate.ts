@@ -52,7 +52,7 @@ export async function createEncounter(request: HttpRequest, context: InvocationC
     const encounterUri = new URL(`/api/encounters/${encounterId}`, request.url).toString();
     return {
       status: 202,
-      headers: { ...headers, 'Cache-Control': 'no-store' },
+      headers: { ...headers, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
       jsonBody: { ...payload, encounterId, encounterUri },
     };
   });

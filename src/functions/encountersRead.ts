@@ -13,6 +13,8 @@ import { readManifest } from '../store/manifestStore';
 import { findInstance } from './lib/findInstance';
 import { json, problem, respond } from './lib/httpResponses';
 import { listEncounters } from './lib/listEncounters';
+import { REPORT_HEADERS } from './lib/securityHeaders';
+import { serveAudio } from './lib/serveAudio';
 
 const MAX_PAGE = 100;
 
@@ -52,15 +54,25 @@ export async function getEncounter(request: HttpRequest, context: InvocationCont
   });
 }
 
-/** `GET /api/encounters/{id}/{artifact}`: transcript, health, fhir, note, note.md, report or manifest, streamed from storage. */
+/**
+ * `GET /api/encounters/{id}/{artifact}`: transcript, health, fhir, note, note.md, report or manifest, streamed from
+ * storage; `audio` streams the uploaded recording with range support. `report.html` is served sandboxed.
+ */
 export async function getArtifact(request: HttpRequest): Promise<HttpResponseInit> {
   return respond('encounters.artifact', async () => {
     const id = request.params.id ?? '';
-    const artifact = PUBLIC_ARTIFACTS[request.params.artifact ?? ''];
+    const name = request.params.artifact ?? '';
+    if (isEncounterId(id) && name === 'audio') return serveAudio(getBlobServiceClient(), request, id);
+    const artifact = Object.hasOwn(PUBLIC_ARTIFACTS, name) ? PUBLIC_ARTIFACTS[name] : undefined;
     if (!isEncounterId(id) || !artifact) return problem(404, 'NotFound', 'No such encounter or artifact');
     const blob = await openRead(getBlobServiceClient(), artifactRef(id, artifact));
     if (!blob) return problem(404, 'NotFound', 'This artifact does not exist (yet)');
-    const headers: Record<string, string> = { 'Content-Type': blob.contentType, 'Cache-Control': 'no-store' };
+    const headers: Record<string, string> = {
+      'Content-Type': blob.contentType,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...(artifact === 'report' ? REPORT_HEADERS : {}),
+    };
     if (blob.length !== undefined) headers['Content-Length'] = String(blob.length);
     return {
       status: 200,

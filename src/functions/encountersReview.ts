@@ -16,7 +16,9 @@ import { checkEditedNote } from './lib/checkEditedNote';
 import { findInstance } from './lib/findInstance';
 import { json, problem, respond } from './lib/httpResponses';
 
-const ReviewRequestSchema = ReviewDecisionSchema.omit({ noteEdited: true }).extend({ note: z.unknown().optional() });
+const ReviewRequestSchema = ReviewDecisionSchema.omit({ noteEdited: true, reviewedAt: true }).extend({
+  note: z.unknown().optional(),
+});
 
 /**
  * `POST /api/encounters/{id}/review` `{action: "approve" | "request-changes", note?, reviewer?, comment?}`: saves an
@@ -48,7 +50,11 @@ export async function reviewEncounter(request: HttpRequest, context: InvocationC
       ]);
       await writeJson(blobs, artifactRef(id, 'note'), checkEditedNote(note, transcript, current.template));
     }
-    const event = ReviewDecisionSchema.parse({ ...decision, noteEdited: note !== undefined });
+    const event = ReviewDecisionSchema.parse({
+      ...decision,
+      noteEdited: note !== undefined,
+      reviewedAt: new Date().toISOString(),
+    });
     await client.raiseEvent(id, EventNames.review, event);
     return json(202, { encounterId: id, ...event });
   });

@@ -49,7 +49,11 @@ export const health = async (_request: HttpRequest, context: InvocationContext):
     status: report.status,
     latencyMs: report.storage.latencyMs,
   });
-  return { status: report.status === 'ok' ? 200 : 503, jsonBody: report, headers: { 'cache-control': 'no-store' } };
+  return {
+    status: report.status === 'ok' ? 200 : 503,
+    jsonBody: report,
+    headers: { 'cache-control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  };
 };
 
 app.http('health', { route: 'health', methods: ['GET'], authLevel: 'anonymous', handler: health });

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 
+import { WEB_PAGE_HEADERS } from './lib/securityHeaders';
 import { staticFile } from './lib/staticFile';
 
 /** `web/` at the app root (dist/src/functions → ../../../web), shipped with the deployment package. */
@@ -12,20 +13,24 @@ const WEB_ROOT = resolve(__dirname, '..', '..', '..', 'web');
 
 /**
  * `GET /api/web/{*path}`: the static upload and results pages. Anonymous: they hold no data; the page asks for a
- * function key and sends it with every API call.
+ * function key and sends it with every API call. `/api/web` redirects to `/api/web/` so relative URLs resolve.
  */
 export async function serveWeb(request: HttpRequest): Promise<HttpResponseInit> {
-  const file = staticFile(WEB_ROOT, request.params.path ?? '');
-  if (!file) return { status: 404, body: 'Not found' };
+  const notFound = { status: 404, headers: { ...WEB_PAGE_HEADERS }, body: 'Not found' };
+  const path = request.params.path ?? '';
+  if (!path && !new URL(request.url).pathname.endsWith('/'))
+    return { status: 301, headers: { ...WEB_PAGE_HEADERS, Location: '/api/web/' } };
+  const file = staticFile(WEB_ROOT, path);
+  if (!file) return notFound;
   try {
     const body = await readFile(file.path);
     return {
       status: 200,
-      headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', ...WEB_PAGE_HEADERS },
       body,
     };
   } catch {
-    return { status: 404, body: 'Not found' };
+    return notFound;
   }
 }
 

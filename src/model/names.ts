@@ -15,6 +15,7 @@ export const ActivityNames = {
   finalize: 'finalize',
   recordFailure: 'recordFailure',
   recordStatus: 'recordStatus',
+  approveNote: 'approveNote',
 } as const;
 
 export const EventNames = {

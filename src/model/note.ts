@@ -8,6 +8,8 @@ export type NoteTemplate = z.infer<typeof NoteTemplateSchema>;
 export const NoteSentenceSchema = z.object({
   text: z.string().min(1),
   evidence: z.array(z.string().min(1)).min(1),
+  /** `clinician`: written or edited by the reviewer (absent: as the note engine wrote it). */
+  origin: z.literal('clinician').optional(),
 });
 export type NoteSentence = z.infer<typeof NoteSentenceSchema>;
 

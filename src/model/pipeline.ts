@@ -58,6 +58,11 @@ export interface FinalizeInput extends StepInput {
   outcome: 'Completed' | 'ReviewExpired';
   review?: ReviewDecision;
 }
+export interface ApproveNoteInput extends StepInput {
+  review: ReviewDecision;
+  /** The orchestration's time when the approval arrived; used when the decision carries no `reviewedAt`. */
+  at: string;
+}
 export interface RecordFailureInput extends StepInput {
   stage: Stage;
   code: string;
@@ -72,6 +77,8 @@ export const ReviewDecisionSchema = z.object({
   action: z.enum(['approve', 'request-changes']),
   reviewer: z.string().max(200).optional(),
   comment: z.string().max(4000).optional(),
+  /** When the API received the decision (ISO), set by the API, not the caller. */
+  reviewedAt: z.string().datetime().optional(),
   /** Set by the API when the request carried an edited note (already saved as note.json). */
   noteEdited: z.boolean().default(false),
 });

@@ -73,6 +73,19 @@ describe('pipeline on the embedded host: review, failure, delete', () => {
     expect(done.manifest?.status).toBe('Completed');
     expect(done.runtime?.customStatus?.stage).toBe('completed');
     expect(await (await api.artifact(encounterId, 'note.md')).text()).toContain('Dry cough for one week, afebrile.');
+    const bundle = (await (await api.artifact(encounterId, 'fhir')).json()) as {
+      entry: Array<{ fullUrl: string; resource: Record<string, unknown> & { resourceType: string } }>;
+    };
+    const composition = bundle.entry[0]!.resource as unknown as {
+      status: string;
+      attester: Array<{ party: { display: string } }>;
+    };
+    expect(composition.status).toBe('final');
+    expect(composition.attester[0]!.party.display).toBe('dr-test');
+    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Provenance')).toHaveLength(2);
+    const report = await api.artifact(encounterId, 'report');
+    expect(report.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    expect(await report.text()).toMatch(/reviewed and approved by dr-test on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     const late = await api.fetch(`/api/encounters/${encounterId}/review`, {
       method: 'POST',
       body: JSON.stringify({ action: 'approve' }),
@@ -112,7 +125,7 @@ describe('pipeline on the embedded host: review, failure, delete', () => {
     expect(await blobs.getContainerClient(input.container).getBlobClient(input.name).exists()).toBe(true);
   });
 
-  it('a failure in a later stage keeps what earlier stages saved (note.json damaged during review → finalize fails)', async () => {
+  it('a failure in a later stage keeps what earlier stages saved (note.json damaged during review → recording the approval fails)', async () => {
     const { encounterId } = await api.upload(Buffer.from('Doctor: Any pain?\nPatient: Some knee pain when I walk.\n'), {
       review: 'true',
     });
@@ -127,7 +140,7 @@ describe('pipeline on the embedded host: review, failure, delete', () => {
     const done = await api.settle(encounterId);
     expect(done.runtime?.runtimeStatus).toBe('Failed');
     expect(done.manifest?.status).toBe('Failed');
-    expect(done.manifest?.error).toMatchObject({ stage: 'finalize', code: 'InvalidArtifact' });
+    expect(done.manifest?.error).toMatchObject({ stage: 'review', code: 'InvalidArtifact' });
     expect(done.runtime?.customStatus).toMatchObject({
       stage: 'failed',
       detail: expect.stringContaining('InvalidArtifact'),

@@ -3,6 +3,7 @@ import type { Bundle } from '@medplum/fhirtypes';
 import type { HealthAnalysis } from '../../model/health';
 import type { Manifest } from '../../model/manifest';
 import type { Note } from '../../model/note';
+import type { ReviewDecision } from '../../model/pipeline';
 import type { Transcript } from '../../model/transcript';
 import { transcriptText } from '../../model/transcriptText';
 import { TA4H_BUNDLE_BLOB } from '../fhir/ta4h';
@@ -20,6 +21,18 @@ export interface ReportInput {
   note: Note;
   bundle?: Bundle;
   manifest?: Manifest;
+  /** The clinician's decision, when the encounter was reviewed. */
+  review?: ReviewDecision;
+}
+
+/** Who approved the note and when, or the warning that no clinician has. */
+function approvalLine(review: ReviewDecision | undefined): string {
+  if (review?.action !== 'approve')
+    return '<p class="meta">Machine-generated from the recording; a clinician must review it before use.</p>';
+  const who = review.reviewer?.trim() || 'an unnamed reviewer';
+  const when = review.reviewedAt ? ` on ${review.reviewedAt.replace('T', ' ').slice(0, 16)} UTC` : '';
+  const comment = review.comment?.trim() ? ` Comment: ${review.comment.trim()}` : '';
+  return `<p class="meta approved">Machine-generated from the recording; reviewed and approved by ${h(who)}${h(when)}.${h(comment)}</p>`;
 }
 
 const clock = (seconds: number): string =>
@@ -101,7 +114,7 @@ export function renderReportHtml(input: ReportInput): string {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${REPORT_CSS}</style></head>
 <body>
 <h1>${h(title)}</h1>
-<p class="meta">Machine-generated from the recording; a clinician must review it before use.</p>
+${approvalLine(input.review)}
 ${renderHeader(input, analysis)}
 <h2 id="note">Clinical note</h2>
 ${renderNote(input.note, known)}

@@ -7,7 +7,7 @@ import { log } from '../../log';
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit => ({
   status,
   jsonBody: body,
-  headers: { 'Cache-Control': 'no-store', ...headers },
+  headers: { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers },
 });
 
 /** `{error: {code, message}}` with the status. */
