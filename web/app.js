@@ -1,174 +1,172 @@
-'use strict';
-// Upload + results page. Talks only to the documented API (docs/api.md) with the function key in a header.
-(() => {
-  const $ = (id) => document.getElementById(id);
-  const state = {
-    key: localStorage.getItem('clinscribe.key') || new URLSearchParams(location.search).get('code') || '',
-    selected: null,
-  };
-  $('key').value = state.key;
-  const api = (path, init = {}) =>
-    fetch(`/api/${path}`, { ...init, headers: { ...(init.headers || {}), 'x-functions-key': state.key } });
+// Wiring of the page: key prompt, encounter list, upload, review, delete, and polling of unfinished encounters only.
+import { api, ApiError } from './api.js';
+import { dropKeyFromUrl, getKey, setKey } from './auth.js';
+import {
+  detailUnfinished,
+  refreshDetail,
+  renderNoteView,
+  select,
+  showDetailError,
+  view,
+  wirePlayer,
+} from './detail.js';
+import { $ } from './dom.js';
+import { setLabel } from './labels.js';
+import { renderList } from './list.js';
+import { FINISHED, statusOf } from './status.js';
 
-  $('save-key').addEventListener('click', () => {
-    state.key = $('key').value.trim();
-    localStorage.setItem('clinscribe.key', state.key);
-    void refresh();
-  });
+const POLL_MS = 2500;
+const state = { items: [], timer: null, listed: false };
 
-  $('upload-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const file = $('file').files[0];
-    if (!file) return;
-    const form = new FormData();
-    form.append('template', $('template').value);
-    form.append('review', String($('review').checked));
-    form.append('file', file);
-    $('upload-status').textContent = 'Uploading…';
-    const response = await api('encounters', { method: 'POST', body: form });
-    const body = await response.json().catch(() => ({}));
-    if (response.status !== 202) {
-      $('upload-status').textContent = `Upload failed: ${body.error ? body.error.message : response.status}`;
-      return;
+function showAlert(message) {
+  $('alert').textContent = message;
+  $('alert').hidden = !message;
+}
+
+function askForKey(message) {
+  setKey('');
+  $('key-form').hidden = false;
+  $('change-key').hidden = true;
+  showAlert(message || '');
+  $('key').focus();
+}
+
+function handle(error) {
+  if (error instanceof ApiError && error.status === 401) askForKey(error.message);
+  else showAlert(error.message || String(error));
+}
+
+async function refreshList() {
+  if (!getKey()) return;
+  try {
+    const { items } = await api.list();
+    state.items = items;
+    state.listed = true;
+    $('key-form').hidden = true;
+    $('change-key').hidden = false;
+    if ($('alert').dataset.kind === 'list') showAlert('');
+    renderList($('encounters').querySelector('tbody'), items, view.id, { open, remove });
+    $('empty').hidden = items.length > 0;
+  } catch (error) {
+    handle(error);
+    $('alert').dataset.kind = 'list';
+  }
+}
+
+const listUnfinished = () => !state.listed || state.items.some((i) => !FINISHED.has(statusOf(i)));
+
+/** Polls while something may still change, then stops; any user action starts it again. */
+function schedule() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(async () => {
+    if (listUnfinished()) await refreshList();
+    if (detailUnfinished()) await refreshDetail();
+    if (getKey() && (listUnfinished() || detailUnfinished())) schedule();
+  }, POLL_MS);
+}
+
+async function open(id) {
+  await select(id);
+  renderList($('encounters').querySelector('tbody'), state.items, id, { open, remove });
+  schedule();
+}
+
+async function remove(id) {
+  if (!confirm(`Delete encounter ${id} and everything derived from it? This cannot be undone.`)) return;
+  try {
+    await api.remove(id);
+    setLabel(id, '');
+    if (view.id === id) {
+      view.id = null;
+      view.gen += 1;
+      $('detail').hidden = true;
     }
+    showAlert('');
+  } catch (error) {
+    handle(error);
+  }
+  await refreshList();
+}
+
+$('key-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  setKey($('key').value.trim());
+  $('key').value = '';
+  showAlert('');
+  await refreshList();
+  schedule();
+});
+$('change-key').addEventListener('click', () => askForKey(''));
+
+$('upload-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const file = $('file').files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append('template', $('template').value);
+  form.append('review', String($('review').checked));
+  form.append('file', file);
+  $('upload-status').textContent = 'Uploading…';
+  try {
+    const body = await api.upload(form);
+    setLabel(body.encounterId, file.name);
+    $('upload-form').reset();
+    await refreshList();
+    await open(body.encounterId);
     $('upload-status').textContent = `Started encounter ${body.encounterId}`;
-    state.selected = body.encounterId;
-    await refresh();
-  });
-
-  const cell = (text) => {
-    const td = document.createElement('td');
-    td.textContent = text;
-    return td;
-  };
-
-  async function refresh() {
-    if (!state.key) return;
-    const response = await api('encounters?pageSize=100');
-    if (!response.ok) return;
-    const { items } = await response.json();
-    const tbody = document.querySelector('#encounters tbody');
-    tbody.replaceChildren(
-      ...items
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .map((item) => {
-          const tr = document.createElement('tr');
-          tr.dataset.id = item.encounterId;
-          const progress = document.createElement('td');
-          progress.className = 'progress';
-          tr.append(
-            cell(item.encounterId),
-            cell(item.type || ''),
-            cell(item.status),
-            progress,
-            cell(new Date(item.createdAt).toLocaleString()),
-          );
-          tr.addEventListener('click', () => {
-            state.selected = item.encounterId;
-            void showDetail();
-          });
-          return tr;
-        }),
-    );
-    if (state.selected) await showDetail();
+  } catch (error) {
+    $('upload-status').textContent = `Upload failed: ${error.message}`;
+    if (error instanceof ApiError && error.status === 401) askForKey(error.message);
   }
+});
 
-  async function showDetail() {
-    const id = state.selected;
-    const response = await api(`encounters/${id}`);
-    if (!response.ok) return;
-    const { manifest, runtime } = await response.json();
-    $('detail').hidden = false;
-    $('detail-id').textContent = id;
-    const custom = runtime && runtime.customStatus;
-    const status = manifest ? manifest.status : runtime.runtimeStatus;
-    $('detail-status').textContent =
-      `${status}${custom ? ` — ${custom.stage} (${Math.round(custom.progress * 100)} %): ${custom.detail}` : ''}`;
-    $('detail-error').textContent =
-      manifest && manifest.error
-        ? `${manifest.error.stage} failed: ${manifest.error.code}: ${manifest.error.message}`
-        : '';
-    const row = document.querySelector(`tr[data-id="${id}"] .progress`);
-    if (row && custom)
-      row.replaceChildren(Object.assign(document.createElement('progress'), { max: 1, value: custom.progress }));
-    $('review-box').hidden = !(custom && custom.stage === 'awaiting-review');
-    const results = manifest ? manifest.results : {};
-    const links = [
-      ['transcript', 'transcript'],
-      ['health', 'health'],
-      ['fhir', 'fhir'],
-      ['note', 'note'],
-      ['noteMarkdown', 'note.md'],
-      ['report', 'report'],
-    ];
-    $('artifacts').replaceChildren(
-      ...links
-        .filter(([key]) => results[key])
-        .map(([, name]) => {
-          const a = document.createElement('a');
-          a.href = '#';
-          a.textContent = name;
-          a.addEventListener('click', async (event) => {
-            event.preventDefault();
-            const blob = await (await api(`encounters/${id}/${name}`)).blob();
-            window.open(URL.createObjectURL(blob), '_blank');
-          });
-          return a;
-        }),
-    );
-    if (results.transcript) await showTranscript(id);
-    if (results.note) await showNote(id);
+$('edit-note').addEventListener('click', () => {
+  if (!view.data.note) return;
+  view.draft = view.draft ? null : structuredClone(view.data.note);
+  $('edit-note').textContent = view.draft ? 'Discard edits' : 'Edit note';
+  renderNoteView();
+});
+
+async function review(action) {
+  const id = view.id;
+  const reviewer = $('reviewer').value.trim();
+  if (action === 'approve' && !reviewer) {
+    $('review-error').textContent = 'Enter your name to sign the note.';
+    $('review-error').hidden = false;
+    $('reviewer').focus();
+    return;
   }
-
-  async function showTranscript(id) {
-    const response = await api(`encounters/${id}/transcript`);
-    if (!response.ok) return;
-    const transcript = await response.json();
-    $('transcript').replaceChildren(
-      ...transcript.segments.map((segment) => {
-        const li = document.createElement('li');
-        li.id = `seg-${segment.id}`;
-        li.className = `role-${segment.role}`;
-        li.textContent = `[${segment.id}] ${segment.role}: ${segment.text}`;
-        return li;
-      }),
-    );
+  const decision = { action, ...(reviewer ? { reviewer } : {}) };
+  const comment = $('comment').value.trim();
+  if (comment) decision.comment = comment;
+  if (view.draft) decision.note = { sections: view.draft.sections };
+  $('review-status').textContent = action === 'approve' ? 'Sending the approval…' : 'Sending the request…';
+  try {
+    await api.review(id, decision);
+    if (view.id !== id) return;
+    $('review-error').hidden = true;
+    $('review-status').textContent = action === 'approve' ? 'Approved: finishing the record…' : 'Changes requested.';
+    view.draft = null;
+    $('edit-note').textContent = 'Edit note';
+    view.versions = {};
+    showDetailError('');
+  } catch (error) {
+    if (view.id !== id) return;
+    $('review-status').textContent = '';
+    $('review-error').textContent = error.message;
+    $('review-error').hidden = false;
   }
+  await refreshDetail();
+  schedule();
+}
+$('review-box').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void review('approve');
+});
+$('reviewer').addEventListener('input', () => ($('review-error').hidden = true));
+$('request-changes').addEventListener('click', () => void review('request-changes'));
 
-  async function showNote(id) {
-    const response = await api(`encounters/${id}/note`);
-    if (!response.ok) return;
-    const note = await response.json();
-    $('note').replaceChildren(
-      ...note.sections.map((section) => {
-        const div = document.createElement('div');
-        const h = document.createElement('h4');
-        h.textContent = section.title;
-        div.append(h);
-        for (const sentence of section.sentences) {
-          const p = document.createElement('p');
-          p.textContent = sentence.text + ' ';
-          const ev = document.createElement('span');
-          ev.className = 'evidence';
-          ev.textContent = `[${sentence.evidence.join(', ')}]`;
-          p.append(ev);
-          div.append(p);
-        }
-        return div;
-      }),
-    );
-  }
-
-  $('approve').addEventListener('click', async () => {
-    const response = await api(`encounters/${state.selected}/review`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'approve' }),
-    });
-    $('detail-status').textContent = response.status === 202 ? 'Approved' : `Review failed (${response.status})`;
-    await refresh();
-  });
-
-  void refresh();
-  setInterval(() => void refresh(), 2000);
-})();
+dropKeyFromUrl();
+wirePlayer();
+if (getKey()) void refreshList().then(schedule);
+else askForKey('');

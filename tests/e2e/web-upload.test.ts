@@ -2,22 +2,23 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestHost } from '../helpers/hostHarness';
 import { startPipelineHost } from '../integration/pipeline-helpers';
+import { checkAccessibility } from './a11yChecks';
+import { DESKTOP, launchChromium, newPage, openWithKey, PHONE, screenshot } from './webPage';
 
 let host: TestHost;
 let browser: Browser;
 let dir: string;
+const fetchWithKey = (path: string) =>
+  fetch(`${host.baseUrl}${path}`, { headers: { 'x-functions-key': host.keys.functionKeys.default! } });
 
 beforeAll(async () => {
   host = await startPipelineHost();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   dir = await mkdtemp(join(tmpdir(), 'clinscribe-e2e-'));
 });
 afterAll(async () => {
@@ -26,50 +27,136 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('web upload page (Chromium)', () => {
-  it('uploads a document, shows progress to Completed, the grounded note and the transcript, and approves a review', async () => {
-    const file = join(dir, 'visit.txt');
+describe('web page: review and sign (Chromium)', () => {
+  it('serves the page with a strict CSP, nosniff, no framing; /api/web redirects; a ?code= key is ignored and dropped', async () => {
+    const page = await fetch(`${host.baseUrl}/api/web/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const bare = await fetch(`${host.baseUrl}/api/web`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/api/web/');
+    expect((await fetchWithKey('/api/encounters')).headers.get('x-content-type-options')).toBe('nosniff');
+
+    const { page: tab, errors } = await newPage(browser);
+    await tab.goto(`${host.baseUrl}/api/web?code=${host.keys.functionKeys.default!}`);
+    expect(new URL(tab.url()).pathname).toBe('/api/web/');
+    expect(tab.url()).not.toContain('code=');
+    expect(await tab.isVisible('#key-form')).toBe(true);
+    expect(await tab.evaluate('[sessionStorage.length, localStorage.length]')).toEqual([0, 0]);
+    await tab.fill('#key', 'wrong-key');
+    await tab.click('#save-key');
+    await expect.poll(() => tab.textContent('#alert'), { timeout: 20_000 }).toMatch(/key was rejected \(401\)/);
+    expect(await tab.isVisible('#key-form')).toBe(true);
+    await openWithKey(tab, host);
+    await expect.poll(() => tab.isVisible('#empty'), { timeout: 20_000 }).toBe(true);
+    expect(await tab.textContent('#empty')).toMatch(/No encounters yet/);
+    expect(await tab.evaluate('localStorage.length')).toBe(0);
+    expect(errors.filter((e) => !/401/.test(e))).toEqual([]);
+    await tab.close();
+  }, 120_000);
+
+  it('edits a sentence, adds one, approves with a name: Composition final with attester, report names the approver', async () => {
+    const file = join(dir, 'sore-throat visit.txt');
     await writeFile(
       file,
-      'Doctor: What brings you in?\nPatient: I have a sore throat and a fever since Monday.\nDoctor: Any cough?\nPatient: No cough.\n',
+      'Doctor: What brings you in today?\nPatient: I have had a sore throat and a fever since Monday.\nDoctor: Any cough?\nPatient: No cough at all.\nDoctor: Take ibuprofen 400 mg twice a day.\n',
     );
-    const page = await browser.newPage();
-    await page.goto(`${host.baseUrl}/api/web/`);
-    await page.fill('#key', host.keys.functionKeys.default!);
-    await page.click('#save-key');
-
+    const { page, errors } = await newPage(browser);
+    await openWithKey(page, host);
     await page.setInputFiles('#file', file);
     await page.check('#review');
     await page.click('#upload');
-    await expect
-      .poll(() => page.textContent('#upload-status'), { timeout: 30_000 })
-      .toMatch(/Started encounter enc-[0-9a-f]{32}/);
-    await expect.poll(() => page.textContent('#detail-status'), { timeout: 120_000 }).toMatch(/awaiting-review/);
+    await expect.poll(() => page.textContent('#upload-status'), { timeout: 30_000 }).toMatch(/Started encounter enc-/);
+    const id = (await page.textContent('#detail-id'))!;
+    expect(await page.textContent('#detail-label')).toBe('sore-throat visit.txt');
+    await expect.poll(() => page.isVisible('#review-box'), { timeout: 120_000 }).toBe(true);
+    expect(await page.textContent('#detail-badge')).toBe('Awaiting review');
+    await expect.poll(() => page.locator('#note button.ref').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator('#transcript li.seg').count()).toBe(5);
+    expect(await page.locator('#entities button.entity').count()).toBeGreaterThan(0);
+    expect(await page.locator('#transcript .ent.a-negative').allTextContents()).toContain('cough');
+    expect(await page.locator('#fhir table tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.locator('#encounters tbody tr').first().locator('button.open').textContent()).toBe(
+      'sore-throat visit.txt',
+    );
+
+    // An evidence ref is a button that highlights its segment.
+    const ref = page.locator('#note button.ref').first();
+    const target = (await ref.textContent())!;
+    await ref.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getAttribute(`#seg-${target}`, 'class')).toContain('current');
+
+    // A wrong approval (no name) is refused in the page and the message stays.
     await page.click('#approve');
-    await expect.poll(() => page.textContent('#detail-status'), { timeout: 120_000 }).toMatch(/^Completed/);
+    expect(await page.textContent('#review-error')).toMatch(/Enter your name/);
 
-    const noteText = await page.textContent('#note');
-    expect(noteText).toMatch(/\[s\d+/);
-    expect(await page.locator('#transcript li').count()).toBe(4);
-    expect(await page.textContent('#transcript')).toContain('sore throat');
-    expect(await page.locator('#artifacts a').allTextContents()).toEqual([
-      'transcript',
-      'health',
-      'fhir',
-      'note',
-      'note.md',
-      'report',
+    await page.click('#edit-note');
+    const first = page.locator('#note .sentence.editing textarea').first();
+    await first.fill('Sore throat and fever since Monday, per the patient.');
+    await page.locator('#note .add-sentence input').first().fill('Patient denies cough.');
+    await page.locator('#note .add-sentence button').first().click();
+    await page.fill('#reviewer', 'Dr. Ada Osei');
+    await page.fill('#comment', 'Checked against the transcript.');
+    for (const [viewport, name] of [
+      [DESKTOP, 'web-review-1280'],
+      [PHONE, 'web-review-390'],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      const violations = await checkAccessibility(page);
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      await screenshot(page, name);
+    }
+    await page.setViewportSize(DESKTOP);
+    await page.click('#approve');
+    await expect.poll(() => page.textContent('#detail-badge'), { timeout: 120_000 }).toBe('Completed');
+    await expect
+      .poll(() => page.textContent('#approval'), { timeout: 30_000 })
+      .toMatch(/^Approved by Dr\. Ada Osei on \d{4}-\d\d-\d\d \d\d:\d\d/);
+    await expect.poll(() => page.locator('#note .sentence.clinician').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.isHidden('#review-box')).toBe(true);
+    expect(await page.locator('#artifacts button').allTextContents()).toEqual([
+      '⤓ transcript.json',
+      '⤓ health.json',
+      '⤓ fhir-bundle.json',
+      '⤓ note.json',
+      '⤓ note.md',
+      '⤓ report.html',
     ]);
-    expect(await page.locator('#encounters tbody tr').count()).toBe(1);
-  }, 300_000);
+    const downloadEvent = page.waitForEvent('download');
+    await page.click('#artifacts button:has-text("report.html")');
+    expect((await downloadEvent).suggestedFilename()).toBe(`${id}-report.html`);
+    expect(await page.context().pages()).toHaveLength(1);
 
-  it('shows the API error when the key is wrong', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.baseUrl}/api/web/`);
-    await page.fill('#key', 'wrong-key');
-    await page.click('#save-key');
-    await page.setInputFiles('#file', { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('Doctor: hi') });
-    await page.click('#upload');
-    await expect.poll(() => page.textContent('#upload-status'), { timeout: 30_000 }).toMatch(/Upload failed/);
-  }, 120_000);
+    const bundle = (await (await fetchWithKey(`/api/encounters/${id}/fhir`)).json()) as {
+      entry: Array<{
+        resource: {
+          resourceType: string;
+          status?: string;
+          attester?: Array<{ party: { display: string } }>;
+          section?: Array<{ text?: { div: string } }>;
+        };
+      }>;
+    };
+    const composition = bundle.entry[0]!.resource;
+    expect(composition.status).toBe('final');
+    expect(composition.attester![0]!.party.display).toBe('Dr. Ada Osei');
+    expect(JSON.stringify(composition.section)).toContain('Sore throat and fever since Monday, per the patient.');
+    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Provenance')).toHaveLength(2);
+    const report = await fetchWithKey(`/api/encounters/${id}/report`);
+    expect(report.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    expect(await report.text()).toContain('reviewed and approved by Dr. Ada Osei');
+
+    await page.setViewportSize(PHONE);
+    expect(await checkAccessibility(page)).toEqual([]);
+    await screenshot(page, 'web-approved-390');
+    await page.setViewportSize(DESKTOP);
+    await screenshot(page, 'web-approved-1280');
+    expect(await page.evaluate("document.querySelectorAll('#detail b, #detail script').length")).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });
