@@ -12,6 +12,7 @@ const ASSETS: Record<string, string> = {
   'instances.js': 'text/javascript; charset=utf-8',
   'timeline.js': 'text/javascript; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
 };
 
 export interface DashboardAsset {

@@ -17,7 +17,7 @@ interface DashboardFormat {
   formatTime(iso: string | undefined, withMs?: boolean): string;
   instanceDurationMs(inst: object, nowMs: number): number | undefined;
   customStage(cs: unknown): { stage: string; progress: string };
-  actionsFor(status: string): Record<'terminate' | 'suspend' | 'resume' | 'purge', boolean>;
+  actionsFor(status: string): Record<'terminate' | 'suspend' | 'resume' | 'purge' | 'raiseEvent' | 'restart', boolean>;
   ganttLayout(
     items: { start: string; end?: string }[],
     spanStart: string,
@@ -120,10 +120,10 @@ describe('dashboard format helpers (public/format.js)', () => {
   });
 
   it.each([
-    ['Running', { terminate: true, suspend: true, resume: false, purge: false }],
-    ['Suspended', { terminate: true, suspend: false, resume: true, purge: false }],
-    ['Completed', { terminate: false, suspend: false, resume: false, purge: true }],
-    ['Failed', { terminate: false, suspend: false, resume: false, purge: true }],
+    ['Running', { terminate: true, suspend: true, resume: false, purge: false, raiseEvent: true, restart: false }],
+    ['Suspended', { terminate: true, suspend: false, resume: true, purge: false, raiseEvent: true, restart: false }],
+    ['Completed', { terminate: false, suspend: false, resume: false, purge: true, raiseEvent: false, restart: true }],
+    ['Failed', { terminate: false, suspend: false, resume: false, purge: true, raiseEvent: false, restart: true }],
   ])('actionsFor(%s)', (status, actions) => {
     expect(F.actionsFor(status)).toEqual(actions);
   });

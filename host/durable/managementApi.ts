@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { SystemRequest, SystemResponse } from '../types';
 import { type ClientBindingInput, managementUrls } from './clientBinding';
-import { toTimeline } from './dashboardData';
+import { type InstanceEnd, instanceFailure, toTimeline } from './dashboardData';
 import type { InstanceRow } from './durableStore';
 import type { EngineContext } from './engineContext';
+import { type HistoryEvent } from './historyEvent';
 import {
   type CommandResult,
   PayloadTooLargeError,
@@ -231,6 +232,11 @@ function dashboard(ctx: EngineContext, seg: string[], q: URLSearchParams): Syste
     runtimeStatus: row.status,
     createdTime: row.created_at,
     lastUpdatedTime: row.updated_at,
-    items: toTimeline(ctx.store.loadHistory(id)),
+    ...timelineOf(ctx.store.loadHistory(id), { runtimeStatus: row.status, lastUpdatedTime: row.updated_at }),
   });
+}
+
+/** The dashboard's view of a history: its items (open ones closed at the end) and the instance's failure reason. */
+function timelineOf(history: HistoryEvent[], end: InstanceEnd): { items: unknown[]; failure?: string } {
+  return { items: toTimeline(history, end), failure: instanceFailure(history) };
 }

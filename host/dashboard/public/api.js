@@ -14,12 +14,13 @@ globalThis.DashboardApi = (() => {
   const getKey = () => sessionStorage.getItem(STORAGE) || '';
   const setKey = (key) => (key ? sessionStorage.setItem(STORAGE, key) : sessionStorage.removeItem(STORAGE));
 
-  async function call(method, path, { token } = {}) {
+  async function call(method, path, { token, payload } = {}) {
     const headers = { 'x-functions-key': getKey() };
     if (token) headers['x-ms-continuation-token'] = token;
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     let response;
     try {
-      response = await fetch(ROOT + path, { method, headers, cache: 'no-store' });
+      response = await fetch(ROOT + path, { method, headers, cache: 'no-store', body: payload });
     } catch {
       throw new ApiError(0, 'The host did not answer (is it still running?).');
     }
@@ -49,11 +50,17 @@ globalThis.DashboardApi = (() => {
     getKey,
     setKey,
     counts: () => call('GET', '/dashboard/instances?top=1'),
-    instances: ({ status, top, token }) => {
+    instances: ({ status, top, token, prefix, from, to }) => {
       const q = new URLSearchParams({ showInput: 'false', top: String(top) });
       if (status) q.set('runtimeStatus', status);
+      if (prefix) q.set('instanceIdPrefix', prefix);
+      if (from) q.set('createdTimeFrom', from);
+      if (to) q.set('createdTimeTo', to);
       return call('GET', `/instances?${q}`, { token });
     },
+    /** `data` is JSON text, sent as the event's payload. */
+    raiseEvent: (id, name, data) => call('POST', `/instances/${enc(id)}/raiseEvent/${enc(name)}`, { payload: data }),
+    restart: (id) => call('POST', `/instances/${enc(id)}/restart`),
     timeline: (id) => call('GET', `/dashboard/instances/${enc(id)}/timeline`),
     command: (id, op) =>
       op === 'purge'

@@ -4,7 +4,18 @@
   const { DashboardApi: api, DashboardInstances: list, DashboardTimeline: tl } = globalThis;
   const $ = (id) => document.getElementById(id);
   const pageSize = Math.min(Math.max(Number(new URLSearchParams(location.search).get('pageSize')) || 50, 1), 1000);
-  const state = { status: '', tokens: [undefined], page: 0, next: null, selected: null, busy: false, timer: null };
+  const params = new URLSearchParams(location.search);
+  const state = {
+    status: '',
+    tokens: [undefined],
+    page: 0,
+    next: null,
+    selected: params.get('id'),
+    busy: false,
+    timer: null,
+    search: { prefix: '', name: '', from: '', to: '' },
+  };
+  const isoOf = (local) => (local ? new Date(local).toISOString() : '');
 
   function showError(message) {
     $('error').textContent = message;
@@ -34,14 +45,22 @@
       const token = state.tokens[state.page];
       const [counts, page] = await Promise.all([
         api.counts(),
-        api.instances({ status: state.status, top: pageSize, token }),
+        api.instances({
+          status: state.status,
+          top: pageSize,
+          token,
+          prefix: state.search.prefix,
+          from: isoOf(state.search.from),
+          to: isoOf(state.search.to),
+        }),
       ]);
       showError('');
       $('key-form').hidden = true;
       $('change-key').hidden = false;
       $('overview').hidden = false;
       list.renderCounts($('counts'), counts.body.counts, state.status);
-      const instances = page.body || [];
+      const needle = state.search.name.toLowerCase();
+      const instances = (page.body || []).filter((i) => !needle || String(i.name).toLowerCase().includes(needle));
       list.renderRows($('instances').querySelector('tbody'), instances, Date.now(), state.selected);
       $('empty').hidden = instances.length > 0;
       state.next = page.continuation;
@@ -58,7 +77,13 @@
 
   async function showDetail(id) {
     try {
-      tl.renderDetail((await api.timeline(id)).body, Date.now());
+      const data = (await api.timeline(id)).body;
+      if (state.selected !== id) return;
+      tl.renderDetail(data, Date.now());
+      const link = new URL(location.pathname, location.origin);
+      link.searchParams.set('id', id);
+      $('instance-link').href = link.pathname + link.search;
+      $('instance-link').textContent = link.pathname + link.search;
     } catch (error) {
       if (error instanceof api.ApiError && error.status === 404) closeDetail();
       else throw error;
@@ -67,12 +92,16 @@
 
   function closeDetail() {
     state.selected = null;
+    history.replaceState(null, '', location.pathname);
+    $('event-form').hidden = true;
     $('detail').hidden = true;
     $('action-status').textContent = '';
   }
 
   async function select(id) {
     state.selected = id;
+    $('event-form').hidden = true;
+    history.replaceState(null, '', `${location.pathname}?id=${encodeURIComponent(id)}`);
     $('action-status').textContent = '';
     document
       .querySelectorAll('#instances tbody tr')
@@ -142,6 +171,62 @@
   $('instances').addEventListener('keydown', onRow);
   for (const op of ['terminate', 'suspend', 'resume', 'purge']) $(op).addEventListener('click', () => void command(op));
   $('close-detail').addEventListener('click', closeDetail);
+
+  $('search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.search = {
+      prefix: $('search-id').value.trim(),
+      name: $('search-name').value.trim(),
+      from: $('created-from').value,
+      to: $('created-to').value,
+    };
+    setFilter(state.status);
+  });
+  $('clear-search').addEventListener('click', () => {
+    $('search').reset();
+    state.search = { prefix: '', name: '', from: '', to: '' };
+    setFilter(state.status);
+  });
+
+  $('raise-event').addEventListener('click', () => {
+    $('event-form').hidden = false;
+    $('event-name').focus();
+  });
+  $('cancel-event').addEventListener('click', () => ($('event-form').hidden = true));
+  $('event-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const id = state.selected;
+    const name = $('event-name').value.trim();
+    const data = $('event-data').value.trim() || 'null';
+    try {
+      JSON.parse(data);
+    } catch {
+      $('action-status').textContent = 'The event data is not valid JSON.';
+      return;
+    }
+    if (!id || !name || !confirm(`Raise event "${name}" on instance ${id}?`)) return;
+    try {
+      await api.raiseEvent(id, name, data);
+      $('action-status').textContent = `Event ${name} raised on ${id}`;
+      $('event-form').hidden = true;
+    } catch (error) {
+      fail(error);
+    }
+    await refresh();
+  });
+  $('restart').addEventListener('click', async () => {
+    const id = state.selected;
+    if (!id || !confirm(`Restart instance ${id} with its original input, as a new instance?`)) return;
+    try {
+      const { body } = await api.restart(id);
+      const started = body && body.id;
+      $('action-status').textContent = `Restarted ${id} as ${started}`;
+      if (started) await select(started);
+    } catch (error) {
+      fail(error);
+    }
+    await refresh();
+  });
 
   if (api.getKey()) void refresh().then(() => api.getKey() && startTimer());
   else askForKey('');

@@ -94,6 +94,8 @@ globalThis.DashboardFormat = (() => {
     suspend: status === 'Running' || status === 'Pending',
     resume: status === 'Suspended',
     purge: TERMINAL.has(status),
+    raiseEvent: !TERMINAL.has(status),
+    restart: TERMINAL.has(status),
   });
 
   /**

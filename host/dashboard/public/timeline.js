@@ -66,6 +66,10 @@ globalThis.DashboardTimeline = (() => {
     $('detail-status').className = `status status-${data.runtimeStatus}`;
     const allowed = F.actionsFor(data.runtimeStatus);
     for (const op of ['terminate', 'suspend', 'resume', 'purge']) $(op).disabled = !allowed[op];
+    $('raise-event').disabled = !allowed.raiseEvent;
+    $('restart').disabled = !allowed.restart;
+    $('detail-failure').textContent = data.failure || '';
+    $('detail-failure').hidden = !data.failure;
     renderGantt($('gantt'), data, nowMs);
     renderTable($('timeline').querySelector('tbody'), data);
   }
