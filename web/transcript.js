@@ -64,6 +64,8 @@ function segmentText(segment, offset, entities) {
  */
 export function renderTranscript(list, transcript, health, onSeek) {
   const entities = (health && health.entities) || [];
+  // Documents have no times (every segment at 0): show ids only.
+  const timed = transcript.segments.some((s) => s.end > 0);
   let offset = 0;
   list.replaceChildren(
     ...transcript.segments.map((segment) => {
@@ -80,11 +82,13 @@ export function renderTranscript(list, transcript, health, onSeek) {
             {
               type: 'button',
               class: 'time',
-              title: `Play from ${clock(segment.start)}`,
-              'aria-label': `Segment ${segment.id} at ${clock(segment.start)}: play from here`,
+              title: timed ? `Play from ${clock(segment.start)}` : undefined,
+              'aria-label': timed
+                ? `Segment ${segment.id} at ${clock(segment.start)}: play from here`
+                : `Segment ${segment.id}`,
               onclick: () => onSeek(segment),
             },
-            `${segment.id} · ${clock(segment.start)}`,
+            timed ? `${segment.id} · ${clock(segment.start)}` : segment.id,
           ),
         ),
         el('p', { class: 'text' }, segmentText(segment, offset, mine)),

@@ -85,6 +85,8 @@
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!el || seen.has(el) || !node.textContent?.trim() || !visible(el)) continue;
+    // WCAG 1.4.3 exempts inactive controls.
+    if (el.closest('button:disabled, input:disabled, select:disabled, textarea:disabled')) continue;
     seen.add(el);
     const style = getComputedStyle(el);
     const fg = parse(style.color);

@@ -160,6 +160,34 @@ describe('Durable dashboard page (Chromium)', () => {
     await page.close();
   });
 
+  it('searches by instance id prefix, by name and by created time range, and keeps a URL per instance', async () => {
+    const page = await openWithKey();
+    await expect.poll(async () => (await rowIds(page)).length, { timeout: 20_000 }).toBeGreaterThan(2);
+    await page.fill('#search-id', 'seq-');
+    await page.click('#search button[type=submit]');
+    await expect.poll(async () => (await rowIds(page)).sort(), { timeout: 10_000 }).toEqual(['seq-a', 'seq-b']);
+    await page.click('#clear-search');
+    await page.fill('#search-name', 'failing');
+    await page.click('#search button[type=submit]');
+    await expect.poll(() => rowIds(page), { timeout: 10_000 }).toEqual(['fail-1']);
+    await page.click('#clear-search');
+    await page.fill('#created-from', '2001-01-01T00:00');
+    await page.fill('#created-to', '2001-01-02T00:00');
+    await page.click('#search button[type=submit]');
+    await expect.poll(() => page.isVisible('#empty'), { timeout: 10_000 }).toBe(true);
+    await page.click('#clear-search');
+    await expect.poll(async () => (await rowIds(page)).length, { timeout: 10_000 }).toBeGreaterThan(2);
+    await page.click('#instances tbody tr[data-id="fail-1"]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('id'), { timeout: 10_000 }).toBe('fail-1');
+    expect(await page.textContent('#instance-link')).toBe('/dashboard?id=fail-1');
+    expect(await page.isVisible('.legend')).toBe(true);
+    await page.close();
+
+    const direct = await openWithKey('?id=seq-a');
+    await expect.poll(() => direct.textContent('#detail-title'), { timeout: 20_000 }).toBe('HelloSequence · seq-a');
+    await direct.close();
+  });
+
   it('refreshes by itself every 2 s while auto-refresh is on', async () => {
     const page = await openWithKey();
     await expect.poll(async () => (await rowIds(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);

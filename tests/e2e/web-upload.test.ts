@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,4 +159,28 @@ describe('web page: review and sign (Chromium)', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('never builds markup from data: no innerHTML in the page code, and markup in a transcript and a file name stays text', async () => {
+    const webDir = resolve(__dirname, '..', '..', 'web');
+    for (const name of (await readdir(webDir)).filter((f) => f.endsWith('.js')))
+      expect(await readFile(join(webDir, name), 'utf8'), name).not.toMatch(
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write/,
+      );
+
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    const file = { name: '<b>bold</b> name.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) };
+    file.buffer = Buffer.from(`Doctor: What brings you in ${payload}?\nPatient: A headache <i>since</i> Friday.\n`);
+    const { page, errors } = await newPage(browser);
+    await openWithKey(page, host);
+    await page.setInputFiles('#file', file);
+    await page.click('#upload');
+    await expect.poll(() => page.textContent('#detail-badge'), { timeout: 120_000 }).toBe('Completed');
+    await expect.poll(() => page.locator('#transcript li.seg').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.textContent('#transcript')).toContain('<img src=x');
+    expect(await page.textContent('#detail-label')).toBe('<b>bold</b> name.txt');
+    expect(await page.evaluate("document.querySelectorAll('main img, main script, main b, main i').length")).toBe(0);
+    expect(await page.evaluate('window.__xss')).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -220,8 +220,8 @@
     try {
       const { body } = await api.restart(id);
       const started = body && body.id;
-      $('action-status').textContent = `Restarted ${id} as ${started}`;
       if (started) await select(started);
+      $('action-status').textContent = `Restarted ${id} as ${started}`;
     } catch (error) {
       fail(error);
     }
