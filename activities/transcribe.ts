@@ -29,6 +29,7 @@ export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDep
       // and its job URL is kept in the manifest so a re-run after a restart resumes polling instead of starting over.
       const sourceUrl = blobs.getContainerClient(input.source.container).getBlobClient(input.source.name).url;
       const manifest = await readManifest(blobs, input.encounterId);
+      let progressWrites: Promise<unknown> = Promise.resolve();
       const options: BatchTranscribeOptions = {
         locale: input.locale,
         maxSpeakers: input.maxSpeakers,
@@ -36,11 +37,20 @@ export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDep
         onJobCreated: async (jobUrl) => {
           await updateManifest(blobs, input.encounterId, { jobs: { speechBatch: jobUrl } });
         },
+        // Seconds of audio done, for the web page; best effort, one write at a time, never failing the step.
+        onProgress: (fraction, duration) => {
+          if (!duration) return;
+          const progress = { stage: 'transcribe' as const, done: fraction * duration, total: duration, unit: 's' };
+          progressWrites = progressWrites
+            .then(() => updateManifest(blobs, input.encounterId, { progress }))
+            .catch(() => undefined);
+        },
       };
       const transcript = await createSpeechEngine(deps.config()).transcribe(
         { path, contentType: CONTENT_TYPE_OF[type], sourceUrl },
         options,
       );
+      await progressWrites;
       // The job is deleted once read: a later re-delivery must start afresh, not poll a job that is gone.
       if (options.jobUrl || transcript.engine === 'azure-batch')
         await updateManifest(blobs, input.encounterId, { jobs: { speechBatch: '' } });

@@ -73,7 +73,14 @@ function renderStatus(encounter, status) {
   const custom = runtime && runtime.customStatus;
   $('detail-badge').textContent = LABELS[status] || status;
   $('detail-badge').className = `badge status-${status}`;
-  const detail = custom && !FINISHED.has(status) && status !== 'AwaitingReview' ? ` — ${custom.detail}` : '';
+  const running = custom && !FINISHED.has(status) && status !== 'AwaitingReview';
+  const progress = manifest && manifest.progress;
+  const inStage = running && progress && progress.stage === custom.stage && progress.total > 0;
+  const detail = inStage
+    ? ` — ${custom.detail}: ${Math.round(progress.done)} of ${Math.round(progress.total)} ${progress.unit} of audio`
+    : running
+      ? ` — ${custom.detail}`
+      : '';
   $('detail-status').textContent = `${LABELS[status] || status}${detail}`;
   if (manifest && manifest.error)
     showDetailError(`Failed at ${manifest.error.stage}: ${manifest.error.message} (${manifest.error.code})`);

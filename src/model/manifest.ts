@@ -52,5 +52,9 @@ export const ManifestSchema = z.object({
   /** Long-running service jobs (e.g. `speechBatch` → its URL), so a restarted activity resumes polling. */
   jobs: z.record(z.string()).default({}),
   error: z.object({ stage: StageSchema, code: z.string(), message: z.string() }).optional(),
+  /** Progress inside a long stage (e.g. seconds of audio transcribed), for the web page; absent when not known. */
+  progress: z
+    .object({ stage: StageSchema, done: z.number().nonnegative(), total: z.number().nonnegative(), unit: z.string() })
+    .optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -12,6 +12,7 @@ export interface ManifestPatch {
   error?: Manifest['error'];
   options?: Record<string, unknown>;
   jobs?: Record<string, string>;
+  progress?: Manifest['progress'];
 }
 
 const FINAL: readonly Status[] = ['Completed', 'Failed', 'ReviewExpired'];
@@ -30,6 +31,7 @@ export function applyPatch(manifest: Manifest, patch: ManifestPatch, now: string
   if (patch.options) next.options = { ...manifest.options, ...patch.options };
   if (patch.jobs) next.jobs = { ...manifest.jobs, ...patch.jobs };
   if (patch.error) next.error = patch.error;
+  if (patch.progress) next.progress = patch.progress;
   return next;
 }
 

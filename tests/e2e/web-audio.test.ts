@@ -59,6 +59,16 @@ describe('web page with audio (Chromium)', () => {
     await expect.poll(() => player(page, 'readyState'), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     expect(await page.isVisible('#player')).toBe(true);
     expect(await player(page, 'duration')).toBeGreaterThan(10);
+    // Transcription reported its progress in seconds of audio; at the end, all of it.
+    const encounterId = (await page.textContent('#detail-id'))!;
+    const view = (await (
+      await fetch(`${host.baseUrl}/api/encounters/${encounterId}`, {
+        headers: { 'x-functions-key': host.keys.functionKeys.default! },
+      })
+    ).json()) as { manifest: { progress?: { stage: string; done: number; total: number; unit: string } } };
+    expect(view.manifest.progress).toMatchObject({ stage: 'transcribe', unit: 's' });
+    expect(view.manifest.progress!.done).toBeCloseTo(view.manifest.progress!.total, 3);
+    expect(view.manifest.progress!.total).toBeCloseTo(Number(await player(page, 'duration')), 0);
 
     // Play from the start of a segment (a user gesture), and playback moves on.
     await page.locator('#transcript li.seg button.time').nth(1).click();

@@ -22,8 +22,8 @@ export interface TranscribeOptions {
   locale?: string;
   maxSpeakers?: number;
   signal?: AbortSignal;
-  /** Progress 0..1 as the engine goes. */
-  onProgress?(fraction: number): void;
+  /** Progress 0..1 as the engine goes, with the recording's length in seconds when the engine knows it. */
+  onProgress?(fraction: number, durationSeconds?: number): void;
 }
 
 export interface SpeechEngine {

@@ -22,6 +22,14 @@ describe('manifest updates', () => {
     ]);
   });
 
+  it('records progress inside a stage (seconds of audio transcribed), replacing the previous one', () => {
+    const half = applyPatch(base(), { progress: { stage: 'transcribe', done: 40, total: 80, unit: 's' } }, at(5));
+    const all = applyPatch(half, { progress: { stage: 'transcribe', done: 80, total: 80, unit: 's' } }, at(6));
+    expect(ManifestSchema.parse(half).progress).toEqual({ stage: 'transcribe', done: 40, total: 80, unit: 's' });
+    expect(all.progress).toEqual({ stage: 'transcribe', done: 80, total: 80, unit: 's' });
+    expect(applyPatch(all, { status: 'Running' }, at(7)).progress).toEqual(all.progress);
+  });
+
   it('merges results and engines, sets error and status, stamps updatedAt', () => {
     const ref = { container: 'encounters', name: 'enc-0123abcd/transcript.json', etag: '"x"' };
     const next = applyPatch(

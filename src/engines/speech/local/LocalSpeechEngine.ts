@@ -76,6 +76,7 @@ export class LocalSpeechEngine implements SpeechEngine {
     const model = this.options.pocketsphinx ?? {};
     const dir = await mkdtemp(join(tmpdir(), 'clinscribe-ps-'));
     const results: Utterance[][] = new Array<Utterance[]>(windows.length);
+    options.onProgress?.(0, audio.duration);
     let next = 0;
     let done = 0;
     const worker = async (): Promise<void> => {
@@ -85,7 +86,7 @@ export class LocalSpeechEngine implements SpeechEngine {
           ...model,
           signal: options.signal,
         });
-        options.onProgress?.(++done / windows.length);
+        options.onProgress?.(++done / windows.length, audio.duration);
       }
     };
     try {
