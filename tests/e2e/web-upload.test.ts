@@ -111,6 +111,15 @@ describe('web page: review and sign (Chromium)', () => {
       await screenshot(page, name);
     }
     await page.setViewportSize(DESKTOP);
+    // Request changes first: the edits are saved, the encounter keeps waiting, the page shows the saved note.
+    await page.click('#request-changes');
+    await expect.poll(() => page.textContent('#review-status'), { timeout: 30_000 }).toBe('Changes requested.');
+    await expect
+      .poll(() => page.textContent('#note'), { timeout: 30_000 })
+      .toContain('Sore throat and fever since Monday, per the patient.');
+    expect(await page.locator('#note textarea').count()).toBe(0);
+    expect(await page.locator('#note .sentence.clinician').count()).toBe(2);
+    expect(await page.textContent('#detail-badge')).toBe('Awaiting review');
     await page.click('#approve');
     await expect.poll(() => page.textContent('#detail-badge'), { timeout: 120_000 }).toBe('Completed');
     await expect
