@@ -16,6 +16,7 @@ import { renderList } from './list.js';
 import { FINISHED, statusOf } from './status.js';
 
 const POLL_MS = 2500;
+const WAITING_POLL_MS = 15_000;
 const state = { items: [], timer: null, listed: false };
 
 function showAlert(message) {
@@ -31,9 +32,11 @@ function askForKey(message) {
   $('key').focus();
 }
 
-function handle(error) {
+/** Shows an API error; `kind` says which later success may clear it (a list refresh clears only list errors). */
+function handle(error, kind) {
   if (error instanceof ApiError && error.status === 401) askForKey(error.message);
   else showAlert(error.message || String(error));
+  $('alert').dataset.kind = kind;
 }
 
 async function refreshList() {
@@ -48,21 +51,26 @@ async function refreshList() {
     renderList($('encounters').querySelector('tbody'), items, view.id, { open, remove });
     $('empty').hidden = items.length > 0;
   } catch (error) {
-    handle(error);
-    $('alert').dataset.kind = 'list';
+    handle(error, 'list');
   }
 }
 
 const listUnfinished = () => !state.listed || state.items.some((i) => !FINISHED.has(statusOf(i)));
 
+/** Only a clinician moves an encounter on from review: no need to ask as often. */
+const onlyWaiting = () =>
+  state.items.every((i) => ['AwaitingReview', ...FINISHED].includes(statusOf(i))) &&
+  ['AwaitingReview', ...FINISHED, null].includes(view.status);
+
 /** Polls while something may still change, then stops; any user action starts it again. */
-function schedule() {
+function schedule(soon = false) {
   clearTimeout(state.timer);
+  const delay = !soon && state.listed && onlyWaiting() ? WAITING_POLL_MS : POLL_MS;
   state.timer = setTimeout(async () => {
     if (listUnfinished()) await refreshList();
     if (detailUnfinished()) await refreshDetail();
     if (getKey() && (listUnfinished() || detailUnfinished())) schedule();
-  }, POLL_MS);
+  }, delay);
 }
 
 async function open(id) {
@@ -83,7 +91,7 @@ async function remove(id) {
     }
     showAlert('');
   } catch (error) {
-    handle(error);
+    handle(error, 'delete');
   }
   await refreshList();
 }
@@ -157,7 +165,7 @@ async function review(action) {
     $('review-error').hidden = false;
   }
   await refreshDetail();
-  schedule();
+  schedule(true);
 }
 $('review-box').addEventListener('submit', (event) => {
   event.preventDefault();
