@@ -1,5 +1,5 @@
 // The encounter table: one row per encounter, redrawn only when its data changed (so focus and selection survive).
-import { el, formatDuration, formatTime } from './dom.js';
+import { clock, el, formatDuration, formatTime } from './dom.js';
 import { labelOf } from './labels.js';
 import { FINISHED, LABELS, statusOf } from './status.js';
 
@@ -23,6 +23,7 @@ function row(item, handlers) {
       label ? el('span', { class: 'id muted' }, ` ${item.encounterId.slice(0, 12)}…`) : null,
     ),
     el('td', { class: 'wide' }, item.type || ''),
+    el('td', { class: 'wide' }, item.duration ? clock(item.duration) : '—'),
     el('td', {}, el('span', { class: `badge status-${status}` }, LABELS[status] || status)),
     el('td', { class: 'wide' }, FINISHED.has(status) ? formatDuration(ms) : '…'),
     el('td', {}, formatTime(item.createdAt)),

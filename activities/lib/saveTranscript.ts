@@ -26,6 +26,10 @@ export async function saveTranscript(
       speakers: transcript.speakers.length,
       duration: transcript.duration,
     },
-    patch: { results: { transcript: ref }, engines: { [engineKey]: transcript.engine } },
+    patch: {
+      results: { transcript: ref },
+      engines: { [engineKey]: transcript.engine },
+      duration: transcript.duration,
+    },
   };
 }

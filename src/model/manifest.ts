@@ -52,6 +52,8 @@ export const ManifestSchema = z.object({
   /** Long-running service jobs (e.g. `speechBatch` → its URL), so a restarted activity resumes polling. */
   jobs: z.record(z.string()).default({}),
   error: z.object({ stage: StageSchema, code: z.string(), message: z.string() }).optional(),
+  /** Length of the recording in seconds (documents: 0), once transcribed. */
+  duration: z.number().nonnegative().optional(),
   /** Progress inside a long stage (e.g. seconds of audio transcribed), for the web page; absent when not known. */
   progress: z
     .object({ stage: StageSchema, done: z.number().nonnegative(), total: z.number().nonnegative(), unit: z.string() })

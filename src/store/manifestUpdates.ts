@@ -13,6 +13,7 @@ export interface ManifestPatch {
   options?: Record<string, unknown>;
   jobs?: Record<string, string>;
   progress?: Manifest['progress'];
+  duration?: number;
 }
 
 const FINAL: readonly Status[] = ['Completed', 'Failed', 'ReviewExpired'];
@@ -32,6 +33,7 @@ export function applyPatch(manifest: Manifest, patch: ManifestPatch, now: string
   if (patch.jobs) next.jobs = { ...manifest.jobs, ...patch.jobs };
   if (patch.error) next.error = patch.error;
   if (patch.progress) next.progress = patch.progress;
+  if (patch.duration !== undefined) next.duration = patch.duration;
   return next;
 }
 

@@ -69,6 +69,12 @@ describe('web page with audio (Chromium)', () => {
     expect(view.manifest.progress).toMatchObject({ stage: 'transcribe', unit: 's' });
     expect(view.manifest.progress!.done).toBeCloseTo(view.manifest.progress!.total, 3);
     expect(view.manifest.progress!.total).toBeCloseTo(Number(await player(page, 'duration')), 0);
+    // The list shows the recording's length.
+    await expect
+      .poll(() => page.locator(`#encounters tbody tr[data-id="${encounterId}"] td`).nth(2).textContent(), {
+        timeout: 20_000,
+      })
+      .toMatch(/^1:\d\d$/);
 
     // Play from the start of a segment (a user gesture), and playback moves on.
     await page.locator('#transcript li.seg button.time').nth(1).click();

@@ -13,6 +13,8 @@ export interface EncounterSummary {
   updatedAt: string;
   type?: string;
   size?: number;
+  /** Seconds of audio (0 for documents), once transcribed. */
+  duration?: number;
   error?: Manifest['error'];
 }
 
@@ -23,6 +25,7 @@ export const toSummary = (m: Manifest): EncounterSummary => ({
   updatedAt: m.updatedAt,
   type: m.input.type,
   size: m.input.size,
+  duration: m.duration,
   error: m.error,
 });
 

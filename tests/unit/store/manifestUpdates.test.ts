@@ -28,6 +28,7 @@ describe('manifest updates', () => {
     expect(ManifestSchema.parse(half).progress).toEqual({ stage: 'transcribe', done: 40, total: 80, unit: 's' });
     expect(all.progress).toEqual({ stage: 'transcribe', done: 80, total: 80, unit: 's' });
     expect(applyPatch(all, { status: 'Running' }, at(7)).progress).toEqual(all.progress);
+    expect(applyPatch(all, { duration: 80 }, at(8)).duration).toBe(80);
   });
 
   it('merges results and engines, sets error and status, stamps updatedAt', () => {
