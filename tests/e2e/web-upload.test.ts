@@ -189,6 +189,15 @@ describe('web page: review and sign (Chromium)', () => {
     expect(await page.textContent('#detail-label')).toBe('<b>bold</b> name.txt');
     expect(await page.evaluate("document.querySelectorAll('main img, main script, main b, main i').length")).toBe(0);
     expect(await page.evaluate('window.__xss')).toBeUndefined();
+
+    // Delete from the list (after confirmation): the row and the open view go away.
+    const id = (await page.textContent('#detail-id'))!;
+    const rows = page.locator('#encounters tbody tr');
+    const before = await rows.count();
+    await page.locator(`#encounters tbody tr[data-id="${id}"] button.danger`).click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(before - 1);
+    expect(await page.isHidden('#detail')).toBe(true);
+    expect((await fetchWithKey(`/api/encounters/${id}`)).status).toBe(404);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
