@@ -20,7 +20,16 @@ const DOWNLOADS = [
 ];
 
 /** What is shown, and for which encounter. */
-export const view = { id: null, gen: 0, status: null, data: {}, versions: {}, draft: null, audioUrl: null };
+export const view = {
+  id: null,
+  gen: 0,
+  status: null,
+  shown: '',
+  data: {},
+  versions: {},
+  draft: null,
+  audioUrl: null,
+};
 
 const current = (gen) => gen === view.gen;
 const tag = (node) => node.setAttribute('data-encounter', view.id || '');
@@ -36,6 +45,7 @@ export function select(id) {
   view.gen += 1;
   view.id = id;
   view.status = null;
+  view.shown = '';
   view.data = {};
   view.versions = {};
   view.draft = null;
@@ -198,7 +208,18 @@ export async function refreshDetail() {
   const status = statusOf(encounter);
   const statusChanged = status !== view.status;
   view.status = status;
-  renderStatus(encounter, status);
+  // Redraw the status only when it changed, so a poll does not disturb what the user is reading or selecting.
+  const m = encounter.manifest || {};
+  const shown = JSON.stringify([
+    status,
+    encounter.runtime && encounter.runtime.customStatus,
+    m.progress,
+    m.error,
+    m.timings,
+    m.options,
+  ]);
+  if (shown !== view.shown) renderStatus(encounter, status);
+  view.shown = shown;
   const manifest = encounter.manifest;
   if (!manifest) return;
   const results = manifest.results || {};

@@ -75,10 +75,10 @@ describe('web page: review and sign (Chromium)', () => {
     await expect.poll(() => page.isVisible('#review-box'), { timeout: 120_000 }).toBe(true);
     expect(await page.textContent('#detail-badge')).toBe('Awaiting review');
     await expect.poll(() => page.locator('#note button.ref').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await page.locator('#transcript li.seg').count()).toBe(5);
-    expect(await page.locator('#entities button.entity').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#transcript li.seg').count(), { timeout: 30_000 }).toBe(5);
+    await expect.poll(() => page.locator('#entities button.entity').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.locator('#transcript .ent.a-negative').allTextContents()).toContain('cough');
-    expect(await page.locator('#fhir table tbody tr').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('#fhir table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(3);
     expect(await page.locator('#encounters tbody tr').first().locator('button.open').textContent()).toBe(
       'sore-throat visit.txt',
     );
