@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { BlobServiceClient } from '@azure/storage-blob';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -198,6 +199,54 @@ describe('web page: review and sign (Chromium)', () => {
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(before - 1);
     expect(await page.isHidden('#detail')).toBe(true);
     expect((await fetchWithKey(`/api/encounters/${id}`)).status).toBe(404);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('marks sentences the faithfulness check flagged and lists them first', async () => {
+    const { page, errors } = await newPage(browser);
+    await openWithKey(page, host);
+    await page.setInputFiles('#file', {
+      name: 'flags.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Doctor: Any chest pain?\nPatient: No chest pain, only a mild headache.\n'),
+    });
+    await page.check('#review');
+    await page.click('#upload');
+    await expect.poll(() => page.isVisible('#review-box'), { timeout: 120_000 }).toBe(true);
+    const id = (await page.textContent('#detail-id'))!;
+    // A note as the faithfulness check leaves it (issue 12): one sentence flagged, with its reason.
+    const note = {
+      template: 'soap',
+      engine: 'openai',
+      dropped: 0,
+      sections: [
+        { id: 'subjective', title: 'Subjective', sentences: [{ text: 'Mild headache.', evidence: ['s2'] }] },
+        {
+          id: 'assessment',
+          title: 'Assessment',
+          sentences: [
+            {
+              text: 'Chest pain reported.',
+              evidence: ['s2'],
+              flags: [{ code: 'AssertionMismatch', detail: 'the evidence negates chest pain' }],
+            },
+          ],
+        },
+      ],
+    };
+    const blobs = BlobServiceClient.fromConnectionString(host.connectionString);
+    const body = JSON.stringify(note);
+    await blobs.getContainerClient('encounters').getBlockBlobClient(`${id}/note.json`).upload(body, body.length);
+    await page.locator(`#encounters tbody tr[data-id="${id}"] button.open`).click();
+    await expect.poll(() => page.locator('#note .flagged-list .sentence').count(), { timeout: 30_000 }).toBe(1);
+    const firstSection = page.locator('#note > section').first();
+    expect(await firstSection.getAttribute('class')).toBe('flagged-list');
+    expect(await firstSection.textContent()).toContain('Chest pain reported.');
+    expect(await page.locator('#note .note-section .sentence.flagged .flag').getAttribute('title')).toBe(
+      'the evidence negates chest pain',
+    );
+    expect(await page.locator('#note .note-section .sentence.flagged .flag').textContent()).toBe('⚑ AssertionMismatch');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
