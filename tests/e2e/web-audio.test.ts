@@ -69,6 +69,27 @@ describe('web page with audio (Chromium)', () => {
     expect(view.manifest.progress).toMatchObject({ stage: 'transcribe', unit: 's' });
     expect(view.manifest.progress!.done).toBeCloseTo(view.manifest.progress!.total, 3);
     expect(view.manifest.progress!.total).toBeCloseTo(Number(await player(page, 'duration')), 0);
+    // The audio route answers range requests (what <audio> seeking relies on), with the key only.
+    const audioUrl = `${host.baseUrl}/api/encounters/${encounterId}/audio`;
+    const key = { 'x-functions-key': host.keys.functionKeys.default! };
+    const whole = await fetch(audioUrl, { headers: key });
+    const size = Number(whole.headers.get('content-length'));
+    expect([whole.status, whole.headers.get('content-type'), whole.headers.get('accept-ranges')]).toEqual([
+      200,
+      'audio/wav',
+      'bytes',
+    ]);
+    expect((await whole.arrayBuffer()).byteLength).toBe(size);
+    const part = await fetch(audioUrl, { headers: { ...key, range: 'bytes=0-99' } });
+    expect([part.status, part.headers.get('content-range')]).toEqual([206, `bytes 0-99/${size}`]);
+    expect(
+      Buffer.from(await part.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('RIFF');
+    expect((await fetch(audioUrl, { headers: { ...key, range: `bytes=${size}-` } })).status).toBe(416);
+    expect((await fetch(audioUrl)).status).toBe(401);
+
     // The list shows the recording's length.
     await expect
       .poll(() => page.locator(`#encounters tbody tr[data-id="${encounterId}"] td`).nth(2).textContent(), {
@@ -79,6 +100,8 @@ describe('web page with audio (Chromium)', () => {
     // Play from the start of a segment (a user gesture), and playback moves on.
     await page.locator('#transcript li.seg button.time').nth(1).click();
     await expect.poll(() => player(page, 'paused'), { timeout: 20_000 }).toBe(false);
+    // The word being spoken is highlighted as playback goes.
+    await expect.poll(() => page.locator('#transcript span.w.playing').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await player(page, 'pause()');
 
     // An evidence ref in the note: the audio seeks to that segment's start and the segment is highlighted.
