@@ -56,8 +56,11 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const appDir = path.resolve(options.appDir);
   const dataDir = path.resolve(options.dataDir ?? path.join(appDir, '.data'));
   const log = options.log ?? createHostLogger();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const { keys, file: keysFile } = loadOrCreateKeys(dataDir);
+  const extensions = options.extensions ?? [];
+  const { keys, file: keysFile } = loadOrCreateKeys(
+    dataDir,
+    extensions.flatMap((e) => e.systemKeys ?? []),
+  );
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
@@ -97,7 +100,6 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     process.env.AzureWebJobsStorage = connectionString;
     const env = { ...options.env, AzureWebJobsStorage: connectionString };
     const storage = createStorageClients(connectionString);
-    const extensions = options.extensions ?? [];
     const app = await loadApp(appDir, {
       extensions,
       env,

@@ -32,6 +32,8 @@ function resolveSetting(value: string | undefined, fallback: string): string {
 }
 
 const ROOT = '/runtime/webhooks/durabletask';
+/** The system key name the Functions host gives the Durable extension. */
+export const SYSTEM_KEY = 'durabletask_extension';
 
 /**
  * The Durable Functions extension of the embedded host: orchestration/activity triggers run by the SQLite-backed
@@ -64,8 +66,17 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
           : Promise.resolve({ status: 401, body: { message: 'Unauthorized.' } }),
     },
     {
+      // As the Functions host: the Durable APIs open with the extension's system key (what the management URLs
+      // carry) or the master key — never with a function key.
       methods: ['GET', 'POST', 'DELETE'],
-      pattern: new RegExp(`^${ROOT}(?<rest>/(?:orchestrators|instances|dashboard)(?:/.*)?)$`),
+      pattern: new RegExp(`^${ROOT}(?<rest>/(?:orchestrators|instances)(?:/.*)?)$`),
+      auth: 'system',
+      systemKey: SYSTEM_KEY,
+      handler: (req) => serve(req, req.params.rest ?? ''),
+    },
+    {
+      methods: ['GET'],
+      pattern: new RegExp(`^${ROOT}(?<rest>/dashboard(?:/.*)?)$`),
       auth: 'admin',
       handler: (req) => serve(req, req.params.rest ?? ''),
     },
@@ -74,6 +85,7 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
   return {
     name: 'durable',
     triggerTypes: ['orchestrationTrigger', 'activityTrigger', 'entityTrigger'],
+    systemKeys: [SYSTEM_KEY],
     inputBindings: {
       durableClient: () => (urls ? clientBindingData(urls) : undefined),
       orchestrationClient: () => (urls ? clientBindingData(urls) : undefined),
@@ -85,7 +97,9 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
       store = new DurableStore(file);
       const taskHubName = resolveSetting(settings.hubName, 'TestHubName');
-      urls = { baseUrl: ctx.baseUrl, taskHubName, masterKey: ctx.keys.master, rpcToken };
+      const systemKey = ctx.keys.systemKeys[SYSTEM_KEY];
+      if (!systemKey) throw new Error(`The host did not provide the ${SYSTEM_KEY} system key`);
+      urls = { baseUrl: ctx.baseUrl, taskHubName, systemKey, rpcToken };
       // durable-functions rewrites binding URLs to localhost:7071 unless WEBSITE_HOSTNAME is set (as on Azure);
       // naming this host keeps createHttpManagementPayload's links pointing at the port actually served.
       if (!process.env.WEBSITE_HOSTNAME) process.env.WEBSITE_HOSTNAME = new URL(ctx.baseUrl).host;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +184,41 @@ describe('durable management API over raw HTTP', () => {
       method: 'DELETE',
     });
     expect(await purge.json()).toEqual({ instancesDeleted: 3 });
+  });
+
+  it('hands out management URLs carrying the durabletask_extension system key, never the master key', async () => {
+    const systemKey = host.keys.systemKeys.durabletask_extension ?? '';
+    expect(systemKey).not.toBe('');
+    const res = await fetch(api('/orchestrators/HelloSequence/keys-1'), { method: 'POST' });
+    const links = await json(res);
+    for (const [name, link] of Object.entries(links)) {
+      if (name === 'id') continue;
+      const code = new URL(String(link).replace(/[{}]/g, '')).searchParams.get('code');
+      expect(code, name).toBe(systemKey);
+      expect(String(link), name).not.toContain(host.keys.master);
+    }
+    const viaClient = await json(await fetch(api('/ops/links/keys-1')));
+    expect(JSON.stringify(viaClient)).not.toContain(host.keys.master);
+    // The system key opens the Durable APIs only: status yes; the host's admin routes and the dashboard data no.
+    const root = `${host.baseUrl}/runtime/webhooks/durabletask`;
+    const status = await waitFor(async () => {
+      const r = await fetch(String(links.statusQueryGetUri));
+      return r.status === 200 ? r : undefined;
+    });
+    expect(status.status).toBe(200);
+    const withSystemKey = { headers: { 'x-functions-key': systemKey } };
+    expect((await fetch(`${host.baseUrl}/admin/host/status`, withSystemKey)).status).toBe(401);
+    expect((await fetch(`${host.baseUrl}/admin/functions`, withSystemKey)).status).toBe(401);
+    expect((await fetch(`${root}/dashboard/instances`, withSystemKey)).status).toBe(401);
+    // Function keys do not open the Durable APIs; the master key still does.
+    const withFunctionKey = { headers: { 'x-functions-key': host.keys.functionKeys.default ?? '' } };
+    expect((await fetch(`${root}/instances/keys-1`, withFunctionKey)).status).toBe(401);
+    expect((await fetch(`${root}/instances/keys-1?code=${host.keys.master}`)).status).toBe(200);
+    // keys.json keeps it beside the master and function keys.
+    const file = JSON.parse(fs.readFileSync(path.join(host.dataDir, 'keys.json'), 'utf8')) as {
+      systemKeys: Record<string, string>;
+    };
+    expect(file.systemKeys.durabletask_extension).toBe(systemKey);
   });
 
   it('rejects bad input with the documented codes', async () => {
