@@ -60,8 +60,18 @@ export function commitEpisode(
   if ((replay?.synthetic.length ?? 0) > 0) ready.push(id);
   for (const e of replay?.synthetic ?? []) store.enqueue(id, exec, e, nowMs);
   for (const s of replay?.subOrchestrations ?? []) {
-    createSubInstance(ctx, inst, s, now, nowMs);
-    ready.push(s.instanceId);
+    const refusal = createSubInstance(ctx, inst, s, now, nowMs);
+    if (refusal === undefined) ready.push(s.instanceId);
+    else {
+      // As the extension: the parent's call fails; the instance holding the id is left alone.
+      const failed = historyEvent(EventType.SubOrchestrationInstanceFailed, now, {
+        TaskScheduledId: s.taskId,
+        Reason: refusal,
+        Details: JSON.stringify({ ClassName: 'System.ArgumentException', Message: refusal }),
+      });
+      store.enqueue(id, exec, failed, nowMs);
+      ready.push(id);
+    }
   }
   const customStatus = c.state?.customStatus === undefined ? inst.custom_status : JSON.stringify(c.state.customStatus);
   const next: InstanceRow = {
@@ -94,15 +104,30 @@ export function commitEpisode(
   return { newHistory: [...c.history, ...c.committed], activities, ready };
 }
 
+/**
+ * Creates a sub-orchestration instance, or returns why it may not: its id is the parent's (or grandparent's), as
+ * the extension checks, or belongs to an instance that has not finished (never overwritten). A finished instance
+ * under that id is replaced, as a new start would.
+ */
 function createSubInstance(
   ctx: EngineContext,
   parent: InstanceRow,
   s: { taskId: number; name: string; instanceId: string; input?: string },
   now: string,
   nowMs: number,
-): void {
-  const exec = newExecutionId();
+): string | undefined {
+  const same = (a: string | null) => a !== null && a.toLowerCase() === s.instanceId.toLowerCase();
+  if (same(parent.instance_id) || same(parent.parent_instance_id)) {
+    return 'The instance ID of a sub-orchestration must be different than the instance ID of a parent orchestration.';
+  }
   const existing = ctx.store.getInstance(s.instanceId);
+  if (existing && !terminalStatuses.has(existing.status)) {
+    return (
+      `An orchestration instance with ID '${s.instanceId}' already exists and is ${existing.status}: ` +
+      'the instance ID of a sub-orchestration must be different from any instance that has not finished.'
+    );
+  }
+  const exec = newExecutionId();
   if (existing) ctx.store.clearInstance(s.instanceId, false);
   ctx.store.putInstance({
     instance_id: s.instanceId,
@@ -125,9 +150,11 @@ function createSubInstance(
     ParentInstanceId: parent.instance_id,
   });
   ctx.store.enqueue(s.instanceId, exec, started, nowMs);
+  return undefined;
 }
 
-function notifyParent(ctx: EngineContext, inst: InstanceRow, outcome: Outcome, nowMs: number): void {
+/** Tells the parent how its sub-orchestration ended (completed, or failed/terminated as a failure). */
+export function notifyParent(ctx: EngineContext, inst: InstanceRow, outcome: Outcome, nowMs: number): void {
   const at = iso(nowMs);
   const taskId = inst.parent_task_id ?? -1;
   const event =

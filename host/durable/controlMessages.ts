@@ -1,3 +1,4 @@
+import { notifyParent } from './commitEpisode';
 import type { InboxRow, InstanceRow } from './durableStore';
 import type { EngineContext } from './engineContext';
 import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
@@ -29,8 +30,18 @@ export async function handleControl(ctx: EngineContext, inst: InstanceRow, row: 
     store.updateInstance(next);
     if (next.status === 'Terminated') store.clearInstance(inst.instance_id, false);
     if (next.status === 'Terminated') store.appendHistory(inst.instance_id, 0, [...history, ...events]);
+    // A terminated sub-orchestration fails its parent's call (DTF sends SubOrchestrationInstanceFailed).
+    if (next.status === 'Terminated' && inst.parent_instance_id && inst.parent_task_id !== null) {
+      notifyParent(
+        ctx,
+        inst,
+        { status: 'Terminated', output: next.output, failure: null, events: [] },
+        Date.parse(now),
+      );
+    }
   });
   ctx.historyCache.set(inst.instance_id, [...history, ...events]);
   if (next.status === 'Terminated') ctx.historyCache.delete(inst.instance_id);
   if (ready || next.status === 'Terminated') ctx.markReady([inst.instance_id]);
+  if (next.status === 'Terminated' && inst.parent_instance_id) ctx.markReady([inst.parent_instance_id]);
 }

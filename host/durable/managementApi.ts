@@ -95,6 +95,9 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
   if (!id) {
     if (req.method === 'GET') return list(ctx, req);
     if (req.method === 'DELETE') {
+      // As the host: a filtered purge needs createdTimeFrom (no accidental purge of everything).
+      if (!validTime(q.get('createdTimeFrom')))
+        return message(400, "Please provide value for 'createdTimeFrom' parameter.");
       const rows = ctx.store.queryInstances({ ...filters(q), limit: 1_000_000 });
       const n = await purgeInstances(ctx, rows);
       return n > 0 ? json(200, { instancesDeleted: n }) : message(404, 'No instances matched.');
@@ -141,14 +144,18 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
     case 'restart': {
       const newId = q.get('restartWithNewInstanceId') === 'false' ? undefined : randomUUID().replace(/-/g, '');
       const { result, id: started } = await restartInstance(ctx, id, newId);
-      return result === 'ok'
-        ? payload(deps, started)
-        : message(commandStatus[result], `Cannot restart '${id}': ${result}.`);
+      if (result === 'ok') return payload(deps, started);
+      if (result === 'notFound') return message(400, 'InstanceId does not match a valid orchestration instance.');
+      if (result === 'conflict')
+        return message(409, `An instance with ID '${started}' already exists and is not in a completed state.`);
+      return message(commandStatus[result], `Cannot restart '${id}': ${result}.`);
     }
     default:
       return message(404, 'Not found.');
   }
 }
+
+const validTime = (v: string | null) => !!v && !Number.isNaN(Date.parse(v));
 
 function filters(q: URLSearchParams): {
   statuses?: string[];

@@ -180,9 +180,12 @@ describe('durable management API over raw HTTP', () => {
     } while (token);
     expect(ids.sort()).toEqual(['page-1', 'page-2', 'page-3']);
     expect(pages).toBe(2);
-    const purge = await fetch(mgmt('/instances', '&runtimeStatus=Completed&instanceIdPrefix=page-'), {
-      method: 'DELETE',
-    });
+    const purge = await fetch(
+      mgmt('/instances', '&runtimeStatus=Completed&instanceIdPrefix=page-&createdTimeFrom=2000-01-01'),
+      {
+        method: 'DELETE',
+      },
+    );
     expect(await purge.json()).toEqual({ instancesDeleted: 3 });
   });
 
