@@ -8,6 +8,7 @@ import { azuriteConnectionString, type RunningAzurite, startAzurite } from './bl
 import { createStorageClients } from './blob/storageClients';
 import { createOutputWriter } from './blob/writeOutputs';
 import { loadApp, type LoadedApp } from './functions/loadApp';
+import { withOutputBindings } from './functions/withOutputBindings';
 import { readAppFiles } from './functions/readAppFiles';
 import { createHttpServer } from './http/createHttpServer';
 import { loadOrCreateKeys } from './http/keys';
@@ -148,10 +149,11 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
         }),
     );
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const extensionInvoker = withOutputBindings(app.invoker, writeOutputs);
     blobTrigger.start();
     cleanups.push(() => blobTrigger.stop());
     for (const ext of extensions) {
-      await ext.start({ invoker: app.invoker, dataDir, baseUrl, hostJson: app.hostJson, keys, log });
+      await ext.start({ invoker: extensionInvoker, dataDir, baseUrl, hostJson: app.hostJson, keys, log });
       cleanups.push(() => ext.stop());
     }
     log.info('Host started', {

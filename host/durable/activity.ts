@@ -8,13 +8,22 @@ import { HTTP_ACTIVITY } from './replayActions';
 /** Lease length written when an activity is dispatched (informational: a restart re-dispatches every lease). */
 const LEASE_MS = 5 * 60_000;
 
+/**
+ * The activity trigger's binding data, as the extension's ActivityTriggerBinding provides it (output binding paths
+ * may use `{instanceId}`, `{data.field}` or `{<trigger name>.field}`).
+ */
+function bindingData(ctx: EngineContext, item: ActivityRow, input: unknown): Record<string, unknown> {
+  const triggerName = ctx.triggerName(item.name) ?? 'input';
+  return { instanceId: item.instance_id, [triggerName]: input ?? null, data: input ?? null };
+}
+
 async function execute(ctx: EngineContext, item: ActivityRow): Promise<HistoryEvent> {
   const input = item.input === null ? undefined : (JSON.parse(item.input) as unknown);
   try {
     if (item.name === HTTP_ACTIVITY) return activityCompleted(item.task_id, await callHttp(input), iso(ctx.now()));
     if (ctx.functionType(item.name) !== 'activityTrigger')
       return activityMissing(item.name, item.task_id, iso(ctx.now()));
-    const result = await ctx.invoker.invoke(item.name, input);
+    const result = await ctx.invoker.invoke(item.name, input, bindingData(ctx, item, input));
     const size = result === undefined ? 0 : Buffer.byteLength(JSON.stringify(result) ?? '');
     if (size > ctx.options.maxPayloadBytes) {
       const limit = ctx.options.maxPayloadBytes;

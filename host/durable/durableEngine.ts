@@ -35,6 +35,7 @@ export class DurableEngine {
   private readonly manualClock: boolean;
   private idleWaiters: (() => void)[] = [];
   private readonly fnTypes = new Map<string, string>();
+  private readonly triggerNames = new Map<string, string>();
   /** Counters for benchmarks and the dashboard. */
   readonly stats = { episodes: 0, activities: 0 };
 
@@ -42,7 +43,10 @@ export class DurableEngine {
     this.manualClock = init.clock !== undefined;
     const clock = init.clock ?? Date.now;
     const options = { ...defaultEngineOptions, ...init.options };
-    for (const f of init.invoker.functions()) this.fnTypes.set(f.name, f.trigger.type);
+    for (const f of init.invoker.functions()) {
+      this.fnTypes.set(f.name, f.trigger.type);
+      this.triggerNames.set(f.name, f.trigger.name);
+    }
     this.ctx = {
       store: init.store,
       batcher: new WriteBatcher(init.store),
@@ -52,6 +56,7 @@ export class DurableEngine {
       historyCache: new Map<string, HistoryEvent[]>(),
       options,
       functionType: (name) => this.fnTypes.get(name),
+      triggerName: (name) => this.triggerNames.get(name),
       markReady: (ids) => {
         for (const id of ids) this.ready.add(id);
         this.schedulePump();

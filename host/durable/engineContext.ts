@@ -21,6 +21,8 @@ export interface EngineContext {
   timerAdded(atMs: number): void;
   /** Function names by trigger type. */
   functionType(name: string): string | undefined;
+  /** The trigger binding's name of a function (activity binding data names it). */
+  triggerName(name: string): string | undefined;
   options: EngineOptions;
 }
 

@@ -36,11 +36,14 @@ function readJsonBody(body: Buffer): string | undefined {
   return JSON.stringify(JSON.parse(text));
 }
 
-function statusCodeOf(row: InstanceRow): number {
-  if (row.status === 'Completed') return 200;
-  if (row.status === 'Failed' || row.status === 'Terminated' || row.status === 'Canceled') return 400;
+/** As HttpApiHandler: finished → 200 (a failure → 500 with `returnInternalServerErrorOnFailure`), else 202. */
+function statusCodeOf(row: InstanceRow, serverErrorOnFailure = false): number {
+  if (row.status === 'Failed') return serverErrorOnFailure ? 500 : 200;
+  if (row.status === 'Completed' || row.status === 'Terminated' || row.status === 'Canceled') return 200;
   return 202;
 }
+
+const isFinished = (row: InstanceRow) => statusCodeOf(row) !== 202;
 
 const commandStatus: Record<CommandResult, number> = {
   ok: 202,
@@ -49,6 +52,12 @@ const commandStatus: Record<CommandResult, number> = {
   conflict: 409,
   badRequest: 400,
 };
+
+/** The request's own URL, except on the client's key-less RPC path (whose token must not travel): the public link. */
+function locationOf(deps: ManagementDeps, req: SystemRequest, id: string): string {
+  if (req.url.pathname.includes('/rpc/')) return managementUrls(deps.urls, id).statusQueryGetUri ?? '';
+  return req.url.toString();
+}
 
 function payload(deps: ManagementDeps, id: string): SystemResponse {
   const links = managementUrls(deps.urls, id);
@@ -115,7 +124,11 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
         showHistoryOutput: flag(q.get('showHistoryOutput')),
         showInput: q.get('showInput') !== 'false',
       };
-      return json(statusCodeOf(row), toStatusJson(row, history, opts));
+      const code = statusCodeOf(row, flag(q.get('returnInternalServerErrorOnFailure')));
+      // Still running: Location (this very URL) and Retry-After, so clients poll politely (as the host answers).
+      const headers: Record<string, string> | undefined =
+        code === 202 ? { Location: locationOf(deps, req, id), 'Retry-After': '5' } : undefined;
+      return json(code, toStatusJson(row, history, opts), headers);
     }
     if (req.method === 'DELETE') {
       const n = row ? await purgeInstances(ctx, [row]) : 0;
@@ -209,7 +222,7 @@ async function waitForCompletion(
     const row = deps.ctx.store.getInstance(id);
     if (row?.status === 'Completed')
       return { status: 200, body: row.output ?? 'null', headers: { 'Content-Type': 'application/json' } };
-    if (row && statusCodeOf(row) === 400) return json(200, toStatusJson(row, undefined, {}));
+    if (row && isFinished(row)) return json(200, toStatusJson(row, undefined, {}));
     if (Date.now() >= deadline) return payload(deps, id);
     await new Promise((r) => setTimeout(r, Math.min(intervalMs, Math.max(10, deadline - Date.now()))));
   }
