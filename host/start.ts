@@ -8,8 +8,8 @@ import { azuriteConnectionString, type RunningAzurite, startAzurite } from './bl
 import { createStorageClients } from './blob/storageClients';
 import { createOutputWriter } from './blob/writeOutputs';
 import { loadApp, type LoadedApp } from './functions/loadApp';
-import { withOutputBindings } from './functions/withOutputBindings';
 import { readAppFiles } from './functions/readAppFiles';
+import { withOutputBindings } from './functions/withOutputBindings';
 import { createHttpServer } from './http/createHttpServer';
 import { loadOrCreateKeys } from './http/keys';
 import { createHostLogger } from './log';

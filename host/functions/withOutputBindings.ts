@@ -1,6 +1,6 @@
-import type { RpcInvocationResponse } from './rpcTypes';
 import type { FunctionInvoker, RegisteredFunctionInfo } from '../types';
 import type { AppInvoker } from './createInvoker';
+import type { RpcInvocationResponse } from './rpcTypes';
 import { fromTypedData, toTypedData } from './typedData';
 
 type WriteOutputs = (
