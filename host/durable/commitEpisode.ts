@@ -1,6 +1,7 @@
 import type { ActivityRow, InboxRow, InstanceRow } from './durableStore';
 import { terminalStatuses } from './durableStore';
 import { type EngineContext, iso, newExecutionId, parseJson } from './engineContext';
+import { entityRequestEvent } from './entityMessages';
 import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 import type { OrchestratorStateWire } from './orchestratorState';
 import type { ReplayOutput } from './replayActions';
@@ -73,6 +74,19 @@ export function commitEpisode(
       ready.push(id);
     }
   }
+  for (const m of replay?.entityMessages ?? []) {
+    const request = { ...m.request, parent: id, parentExecution: exec };
+    store.enqueue(m.target, null, entityRequestEvent(request, now), nowMs);
+    ready.push(m.target);
+  }
+  // An orchestration that ends holding entity locks releases them (DTF does the same on completion).
+  if (outcome.status !== 'Running') {
+    for (const target of replay?.heldLocks ?? []) {
+      const release = { id: newExecutionId(), release: true, parent: id, parentExecution: exec };
+      store.enqueue(target, null, entityRequestEvent(release, now), nowMs);
+      ready.push(target);
+    }
+  }
   const customStatus = c.state?.customStatus === undefined ? inst.custom_status : JSON.stringify(c.state.customStatus);
   const next: InstanceRow = {
     ...inst,
@@ -93,7 +107,8 @@ export function commitEpisode(
       historyEvent(EventType.ExecutionStarted, now, { Name: inst.name, Input: input ?? undefined }),
       nowMs,
     );
-    for (const e of replay?.unconsumedEvents ?? []) store.enqueue(id, null, { ...e, IsPlayed: false }, nowMs);
+    // External events no waiter consumed are dropped, as the extension's JS path does (preserveUnprocessedEvents
+    // is false): the next generation starts with an empty inbox.
     ready.push(id);
   }
   store.updateInstance(next);

@@ -69,7 +69,7 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       // As the Functions host: the Durable APIs open with the extension's system key (what the management URLs
       // carry) or the master key — never with a function key.
       methods: ['GET', 'POST', 'DELETE'],
-      pattern: new RegExp(`^${ROOT}(?<rest>/(?:orchestrators|instances)(?:/.*)?)$`),
+      pattern: new RegExp(`^${ROOT}(?<rest>/(?:orchestrators|instances|entities)(?:/.*)?)$`),
       auth: 'system',
       systemKey: SYSTEM_KEY,
       handler: (req) => serve(req, req.params.rest ?? ''),
@@ -103,13 +103,6 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       // durable-functions rewrites binding URLs to localhost:7071 unless WEBSITE_HOSTNAME is set (as on Azure);
       // naming this host keeps createHttpManagementPayload's links pointing at the port actually served.
       if (!process.env.WEBSITE_HOSTNAME) process.env.WEBSITE_HOSTNAME = new URL(ctx.baseUrl).host;
-      for (const f of ctx.invoker.functions()) {
-        if (f.trigger.type.toLowerCase() === 'entitytrigger') {
-          ctx.log.warn('Durable entities are not supported yet by the embedded host; the entity will not run', {
-            function: f.name,
-          });
-        }
-      }
       engine = new DurableEngine({
         store,
         invoker: ctx.invoker,

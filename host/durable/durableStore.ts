@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 
+import { EntityStore } from './entityStore';
 import type { HistoryEvent } from './historyEvent';
 import { schemaSql } from './schema';
 
@@ -59,6 +60,8 @@ export interface InstanceQuery {
  */
 export class DurableStore {
   readonly db: Database.Database;
+  /** Durable entities (same database, same transactions). */
+  readonly entities: EntityStore;
   private readonly s;
 
   constructor(file: string) {
@@ -69,6 +72,7 @@ export class DurableStore {
     // Fewer, larger checkpoints: each one fsyncs, commits in between do not (WAL + NORMAL).
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(schemaSql);
+    this.entities = new EntityStore(this.db);
     const p = (sql: string) => this.db.prepare(sql);
     this.s = {
       getInstance: p('SELECT * FROM instances WHERE instance_id = ?'),

@@ -3,9 +3,26 @@ import { handleControl } from './controlMessages';
 import type { InstanceRow } from './durableStore';
 import { terminalStatuses } from './durableStore';
 import { type EngineContext, iso, parseJson } from './engineContext';
+import { runEntity } from './entityEpisode';
+import { isEntityId } from './entityMessages';
 import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 import { type OrchestratorStateWire, readOrchestratorState, readStateFromError } from './orchestratorState';
 import { replayActions, ReplayError, type ReplayOutput } from './replayActions';
+
+const DAY_MS = 86_400_000;
+/** Schema V3 limits handed to (and replayed as) the orchestrator: Azure Storage's 6-day timers, 3-day steps. */
+const schemaV3 = { timers: { maxShortMs: 6 * DAY_MS, intervalMs: 3 * DAY_MS }, httpSleepMs: 30_000 };
+
+const emptyReplay = (): ReplayOutput => ({
+  scheduled: [],
+  activities: [],
+  timers: [],
+  subOrchestrations: [],
+  entityMessages: [],
+  heldLocks: [],
+  synthetic: [],
+  canceledTimers: [],
+});
 
 const controlTypes = new Set<number>([
   EventType.ExecutionTerminated,
@@ -15,6 +32,7 @@ const controlTypes = new Set<number>([
 
 /** Runs one orchestrator episode for `instanceId`: consumes its visible messages and commits the result atomically. */
 export async function runEpisode(ctx: EngineContext, instanceId: string): Promise<void> {
+  if (isEntityId(instanceId)) return runEntity(ctx, instanceId);
   const { store } = ctx;
   const nowMs = ctx.now();
   const now = iso(nowMs);
@@ -52,12 +70,15 @@ export async function runEpisode(ctx: EngineContext, instanceId: string): Promis
   const { state, error } = await invokeOrchestrator(ctx, inst, fullHistory);
   let replay: ReplayOutput | undefined;
   let failure = error;
-  if (state && !failure) {
+  if (state) {
     try {
-      replay = replayActions({ instanceId, history: fullHistory, state });
+      const r = replayActions({ instanceId, executionId: inst.execution_id, history: fullHistory, state, schemaV3 });
+      if (!failure) replay = r;
+      // A failed orchestration schedules nothing, but the entity locks it holds are released (as DTF does).
+      else replay = { ...emptyReplay(), heldLocks: r.heldLocks };
     } catch (e) {
       if (!(e instanceof ReplayError)) throw e;
-      failure = e.message;
+      failure ??= e.message;
     }
   }
   const outcome = decide(inst, state, replay, failure, now);
@@ -88,11 +109,14 @@ async function invokeOrchestrator(
     instanceId: inst.instance_id,
     isReplaying: history.some((e) => e.IsPlayed),
     parentInstanceId: inst.parent_instance_id ?? undefined,
+    // As the extension: upperSchemaVersion V2, upperSchemaVersionNew the newest schema this host implements — V4
+    // (3): V3's long timers and orchestration-side HTTP polling, plus entity locks (durable-functions gates
+    // context.df.lock on V4).
     upperSchemaVersion: 1,
-    upperSchemaVersionNew: 1,
+    upperSchemaVersionNew: 3,
     maximumShortTimerDuration: '6.00:00:00',
     longRunningTimerIntervalDuration: '3.00:00:00',
-    defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+    defaultHttpAsyncRequestSleepTimeMillseconds: schemaV3.httpSleepMs,
   };
   try {
     const state = readOrchestratorState(await ctx.invoker.invoke(inst.name, trigger));

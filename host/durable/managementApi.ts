@@ -5,6 +5,7 @@ import { type ClientBindingInput, managementUrls } from './clientBinding';
 import { toTimeline } from './dashboardData';
 import type { InstanceRow } from './durableStore';
 import type { EngineContext } from './engineContext';
+import { handleEntities } from './entityApi';
 import {
   type CommandResult,
   PayloadTooLargeError,
@@ -100,6 +101,7 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
     return payload(deps, instanceId);
   }
   if (head === 'dashboard') return dashboard(ctx, seg.slice(1), q);
+  if (head === 'entities') return handleEntities(ctx, req, seg.slice(1));
   if (head !== 'instances') return message(404, 'Not found.');
   if (!id) {
     if (req.method === 'GET') return list(ctx, req);

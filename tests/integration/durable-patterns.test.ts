@@ -105,6 +105,37 @@ describe('Durable Functions application patterns on the embedded host', () => {
     expect(done).toMatchObject({ runtimeStatus: 'Completed', output: { escalated: true } });
   });
 
+  it('aggregator: a counter entity signalled and called from an orchestration, with a critical section (df.lock)', async () => {
+    const done = await finished(await start('CounterOrchestration', { key: 'orch-1' }));
+    expect(done).toMatchObject({ runtimeStatus: 'Completed', output: { afterSignals: 8, final: 16 } });
+    expect(await (await op('counter', 'orch-1')).json()).toEqual({ entityExists: true, entityState: 16 });
+  });
+
+  it('aggregator: client signals and readEntityState, and the /entities routes of the management API', async () => {
+    for (const n of [1, 2, 3]) expect((await op('signal', 'client-1', n)).status).toBe(202);
+    const state = await waitFor(async () => {
+      const body = (await (await op('counter', 'client-1')).json()) as { entityState?: number };
+      return body.entityState === 6 ? body : undefined;
+    });
+    expect(state).toEqual({ entityExists: true, entityState: 6 });
+    const root = `${host.baseUrl}/runtime/webhooks/durabletask/entities/Counter`;
+    const code = `code=${host.keys.systemKeys.durabletask_extension ?? ''}`;
+    const get = await fetch(`${root}/client-1?${code}`);
+    expect(get.status).toBe(200);
+    expect(await get.json()).toBe(6);
+    expect((await fetch(`${root}/nobody?${code}`)).status).toBe(404);
+    const add = await fetch(`${root}/client-1?op=add&${code}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '4',
+    });
+    expect(add.status).toBe(202);
+    await waitFor(async () => (await (await fetch(`${root}/client-1?${code}`)).json()) === 10);
+    expect((await fetch(`${root}/client-1?${code}`, { method: 'DELETE' })).status).toBe(202);
+    await waitFor(async () => (await fetch(`${root}/client-1?${code}`)).status === 404);
+    expect(await (await op('counter', 'client-1')).json()).toEqual({ entityExists: false });
+  });
+
   it('eternal orchestration: continueAsNew generations', async () => {
     const done = await finished(await start('Eternal', { n: 0, until: 5 }));
     expect(done).toMatchObject({ runtimeStatus: 'Completed', output: { generations: 5 } });
