@@ -5,12 +5,26 @@ import path from 'node:path';
 import type { HostContext, HostExtension, SystemRequest, SystemResponse, SystemRoute } from '../types';
 import { clientBindingData, type ClientBindingInput } from './clientBinding';
 import { DurableEngine } from './durableEngine';
-import { DurableStore } from './durableStore';
+import { type Durability, DurableStore } from './durableStore';
 import { handleManagement } from './managementApi';
 
 export interface DurableExtensionOptions {
   /** Store file (default `<dataDir>/durable.db`); `:memory:` for tests. */
   dbFile?: string;
+  /**
+   * Commit durability (default `full`, power-loss safe; `normal` is faster, may lose the last commits in an OS
+   * crash). Also settable with the `DURABLE_SQLITE_SYNCHRONOUS` setting (`FULL` or `NORMAL`).
+   */
+  durability?: Durability;
+}
+
+function durabilityOf(options: DurableExtensionOptions): Durability {
+  if (options.durability) return options.durability;
+  const setting = (process.env.DURABLE_SQLITE_SYNCHRONOUS ?? '').trim().toUpperCase();
+  if (setting === 'NORMAL') return 'normal';
+  if (setting !== '' && setting !== 'FULL')
+    throw new Error(`DURABLE_SQLITE_SYNCHRONOUS must be FULL or NORMAL (got '${setting}').`);
+  return 'full';
 }
 
 interface DurableSettings {
@@ -95,7 +109,8 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       const settings = settingsOf(ctx.hostJson);
       const file = options.dbFile ?? path.join(ctx.dataDir, 'durable.db');
       if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-      store = new DurableStore(file);
+      const durability = durabilityOf(options);
+      store = new DurableStore(file, durability);
       const taskHubName = resolveSetting(settings.hubName, 'TestHubName');
       const systemKey = ctx.keys.systemKeys[SYSTEM_KEY];
       if (!systemKey) throw new Error(`The host did not provide the ${SYSTEM_KEY} system key`);
@@ -114,7 +129,11 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
         },
       });
       engine.start();
-      ctx.log.info('Durable engine started', { store: file === ':memory:' ? 'memory' : 'sqlite', taskHubName });
+      ctx.log.info('Durable engine started', {
+        store: file === ':memory:' ? 'memory' : 'sqlite',
+        durability,
+        taskHubName,
+      });
     },
     async stop() {
       await engine?.stop();

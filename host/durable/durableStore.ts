@@ -55,8 +55,15 @@ export interface InstanceQuery {
 }
 
 /**
- * The durable state in SQLite (WAL, synchronous=NORMAL: a commit survives a killed process, only an OS crash may
- * lose the last commits). Statements are prepared once; callers group writes with {@link DurableStore.transaction}.
+ * How commits reach the disk: `full` (default) fsyncs the WAL at every commit, so a commit survives an OS crash or
+ * power loss; `normal` only at checkpoints (a killed process loses nothing, an OS crash may lose the last commits).
+ * Group commit (WriteBatcher) keeps `full` cheap: one fsync per batch.
+ */
+export type Durability = 'full' | 'normal';
+
+/**
+ * The durable state in SQLite (WAL, synchronous FULL by default). Statements are prepared once; callers group
+ * writes with {@link DurableStore.transaction}.
  */
 export class DurableStore {
   readonly db: Database.Database;
@@ -64,12 +71,15 @@ export class DurableStore {
   readonly entities: EntityStore;
   private readonly s;
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    readonly durability: Durability = 'full',
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
-    // Fewer, larger checkpoints: each one fsyncs, commits in between do not (WAL + NORMAL).
+    // Fewer, larger checkpoints (each one fsyncs the database file).
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(schemaSql);
     this.entities = new EntityStore(this.db);
