@@ -124,7 +124,7 @@ export function commitEpisode(
  * the extension checks, or belongs to an instance that has not finished (never overwritten). A finished instance
  * under that id is replaced, as a new start would.
  */
-function createSubInstance(
+export function createSubInstance(
   ctx: EngineContext,
   parent: InstanceRow,
   s: { taskId: number; name: string; instanceId: string; input?: string },

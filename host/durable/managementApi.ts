@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { SystemRequest, SystemResponse } from '../types';
 import { type ClientBindingInput, managementUrls } from './clientBinding';
 import { toTimeline } from './dashboardData';
-import type { InstanceRow } from './durableStore';
+import { type InstanceRow, terminalStatuses } from './durableStore';
 import type { EngineContext } from './engineContext';
 import { handleEntities } from './entityApi';
 import {
@@ -15,6 +15,7 @@ import {
   sendControl,
   startInstance,
 } from './instanceCommands';
+import { rewindInstance } from './rewindInstance';
 import { toStatusJson } from './statusShape';
 
 export interface ManagementDeps {
@@ -90,6 +91,8 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
   const [head, id, op, arg] = seg;
   if (head === 'orchestrators' && id && req.method === 'POST' && seg.length <= 3) {
     const instanceId = op ?? randomUUID().replace(/-/g, '');
+    const invalid = invalidInstanceId(instanceId);
+    if (invalid) return message(400, invalid);
     const result = await startInstance(ctx, id, instanceId, readJsonBody(req.body));
     if (result === 'badRequest')
       return message(400, `The function '${id}' doesn't exist, is disabled, or is not an orchestrator function.`);
@@ -113,7 +116,7 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
       const n = await purgeInstances(ctx, rows);
       return n > 0 ? json(200, { instancesDeleted: n }) : message(404, 'No instances matched.');
     }
-    return message(405, 'Method not allowed.');
+    return message(404, 'Not found.');
   }
   const row = ctx.store.getInstance(id);
   if (!op) {
@@ -133,16 +136,26 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
       return json(code, toStatusJson(row, history, opts), headers);
     }
     if (req.method === 'DELETE') {
-      const n = row ? await purgeInstances(ctx, [row]) : 0;
-      return n > 0 ? json(200, { instancesDeleted: n }) : message(404, `No completed instance with ID '${id}' found.`);
+      // As the host: unknown → 404; otherwise 200 with the count (0 for an instance that has not finished: the
+      // storage providers purge only finished instances).
+      if (!row) return message(404, `No instance with ID '${id}' found.`);
+      return json(200, { instancesDeleted: await purgeInstances(ctx, [row]) });
     }
-    return message(405, 'Method not allowed.');
+    return message(404, 'Not found.');
   }
-  if (req.method !== 'POST') return message(405, 'Method not allowed.');
+  if (req.method !== 'POST') return message(404, 'Not found.');
   const reason = q.get('reason') ?? '';
   switch (op) {
     case 'raiseEvent': {
       if (!arg) return message(400, 'An event name is required.');
+      // HttpApiHandler's order: unknown 404, finished (failed included) 410, then only JSON content is accepted.
+      if (!row) return message(404, `No instance with ID '${id}' found.`);
+      if (terminalStatuses.has(row.status)) return message(410, `The instance '${id}' is ${row.status}.`);
+      const type = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim()
+        .toLowerCase();
+      if (type !== 'application/json') return message(400, 'Only application/json request content is supported');
       const result = await raiseEvent(ctx, id, arg, readJsonBody(req.body));
       return result === 'ok'
         ? { status: 202 }
@@ -154,8 +167,16 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
       const result = await sendControl(ctx, id, op, reason);
       return result === 'ok' ? { status: 202 } : message(commandStatus[result], `Cannot ${op} '${id}': ${result}.`);
     }
-    case 'rewind':
-      return message(501, 'Rewind is not implemented by the embedded host.');
+    case 'rewind': {
+      if (!row) return message(404, `No instance with ID '${id}' found.`);
+      if (row.status !== 'Failed' && terminalStatuses.has(row.status))
+        return message(410, `The instance '${id}' is ${row.status}.`);
+      // As the host (RewindAsync throws InvalidOperationException → 500) for an instance that has not failed.
+      if (row.status !== 'Failed')
+        return message(500, 'The rewind operation is only supported on failed orchestration instances.');
+      await rewindInstance(ctx, row, reason);
+      return { status: 202 };
+    }
     case 'restart': {
       const newId = q.get('restartWithNewInstanceId') === 'false' ? undefined : randomUUID().replace(/-/g, '');
       const { result, id: started } = await restartInstance(ctx, id, newId);
@@ -168,6 +189,15 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
     default:
       return message(404, 'Not found.');
   }
+}
+
+/** The client's StartNewAsync checks on an instance id (400 when one fails). */
+function invalidInstanceId(id: string): string | undefined {
+  if (id.startsWith('@')) return 'Orchestration instance ids must not start with @.';
+  if (/[/\\?#\u0000-\u001f\u007f]/.test(id))
+    return 'Orchestration instance ids must not contain /, \\, #, ?, or control characters.';
+  if (id.length > 256) return 'Instance ID lengths must not exceed 256 characters.';
+  return undefined;
 }
 
 const validTime = (v: string | null) => !!v && !Number.isNaN(Date.parse(v));
