@@ -121,10 +121,10 @@ export class DurableEngine {
       this.activeActivities++;
       runActivity(this.ctx, item)
         .catch((e: unknown) => {
-          // The result could not be committed: run the work item again later (at-least-once).
+          // The result could not be committed after retries: the work item stays in the store and runs again
+          // after a restart (at-least-once); running it again now would repeat user code for a storage problem.
           const error = e instanceof Error ? e.name : 'error';
           this.ctx.log.error('durable activity commit failed', { instanceId: item.instance_id, error });
-          setTimeout(() => this.ctx.enqueueActivities([item]), 1000).unref();
         })
         .finally(() => {
           this.stats.activities++;

@@ -78,11 +78,14 @@ export class DurableStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('busy_timeout = 5000'); // opening and creating the schema may wait for another connection
     // Fewer, larger checkpoints (each one fsyncs the database file).
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(schemaSql);
     this.entities = new EntityStore(this.db);
+    // From here a locked database fails fast (SQLITE_BUSY) and WriteBatcher retries asynchronously: SQLite's busy
+    // handler would block the event loop (and every HTTP request) for as long as another process holds the lock.
+    this.db.pragma('busy_timeout = 0');
     const p = (sql: string) => this.db.prepare(sql);
     this.s = {
       getInstance: p('SELECT * FROM instances WHERE instance_id = ?'),
