@@ -7,6 +7,7 @@ import { runEntity } from './entityEpisode';
 import { isEntityId } from './entityMessages';
 import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 import { type OrchestratorStateWire, readOrchestratorState, readStateFromError } from './orchestratorState';
+import { limitViolation } from './payloadLimits';
 import { replayActions, ReplayError, type ReplayOutput } from './replayActions';
 
 const DAY_MS = 86_400_000;
@@ -81,12 +82,21 @@ export async function runEpisode(ctx: EngineContext, instanceId: string): Promis
       failure ??= e.message;
     }
   }
+  const violation =
+    state && replay && !failure ? limitViolation(state, replay, ctx.options.maxPayloadBytes) : undefined;
+  if (violation !== undefined && replay) {
+    failure = violation;
+    replay = { ...emptyReplay(), heldLocks: replay.heldLocks };
+  }
   const outcome = decide(inst, state, replay, failure, now);
   const committed = [...newEvents, ...(replay?.scheduled ?? []), ...outcome.events];
   committed.push(historyEvent(EventType.OrchestratorCompleted, now));
 
   const effects = await ctx.batcher.write(() =>
-    commitEpisode(ctx, { inst, rows: [...current, ...stale], history, committed, replay, outcome, state, nowMs }),
+    commitEpisode(ctx, {
+      ...{ inst, rows: [...current, ...stale], history, committed, replay, outcome, nowMs },
+      state: violation === undefined ? state : undefined, // an oversized custom status is not stored
+    }),
   );
   ctx.historyCache.set(instanceId, effects.newHistory);
   if (terminalStatuses.has(outcome.status) || outcome.status === 'ContinuedAsNew') ctx.historyCache.delete(instanceId);

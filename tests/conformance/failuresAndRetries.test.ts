@@ -251,3 +251,44 @@ describe('conformance: callActivityWithRetry()', () => {
     expect(seattle).toBe(1);
   });
 });
+
+describe('conformance: the extension limits (issue 15 item 10)', () => {
+  it('fails an orchestration whose custom status is over 16 KB of UTF-16, keeping the previous status', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      context.df.setCustomStatus('small');
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 1000));
+      context.df.setCustomStatus('x'.repeat(8200)); // 8,202 JSON characters = 16,404 bytes of UTF-16
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 1000));
+      return 'not reached';
+    };
+    h = new Harness({ orchestrators: { BigStatus: orch } });
+    await h.start('BigStatus');
+    await h.runAll();
+    expect(h.instance().status).toBe('Failed');
+    expect(String(h.output())).toContain('custom status payload must not exceed 16 KB');
+    expect(h.instance().custom_status).toBe('"small"');
+  });
+
+  it('applies the payload limit to activity inputs and orchestration outputs, naming which', async () => {
+    const big = 'y'.repeat(1024 * 1024 + 10);
+    h = new Harness({
+      orchestrators: {
+        BigInput: function* (context) {
+          return (yield context.df.callActivity('Echo', big)) as unknown;
+        },
+        BigOutput: function* () {
+          yield* [];
+          return big;
+        },
+      },
+      activities: { Echo: (x) => x },
+    });
+    await h.start('BigInput', undefined, 'in');
+    await h.start('BigOutput', undefined, 'out');
+    await h.runAll();
+    expect(h.instance('in').status).toBe('Failed');
+    expect(String(h.output('in'))).toMatch(/The input of activity 'Echo' is \d+ bytes, over the durable payload limit/);
+    expect(h.instance('out').status).toBe('Failed');
+    expect(String(h.output('out'))).toMatch(/The orchestration output is \d+ bytes, over the durable payload limit/);
+  });
+});
