@@ -7,6 +7,7 @@ import { openReceiptStore, type ReceiptStore } from './blob/receiptStore';
 import { azuriteConnectionString, type RunningAzurite, startAzurite } from './blob/startAzurite';
 import { createStorageClients } from './blob/storageClients';
 import { createOutputWriter } from './blob/writeOutputs';
+import { lockDataDir } from './dataDirLock';
 import { loadApp, type LoadedApp } from './functions/loadApp';
 import { readAppFiles } from './functions/readAppFiles';
 import { withOutputBindings } from './functions/withOutputBindings';
@@ -61,7 +62,8 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     dataDir,
     extensions.flatMap((e) => e.systemKeys ?? []),
   );
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const unlock = lockDataDir(dataDir);
+  const cleanups: (() => Promise<void> | void)[] = [unlock];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
   };
