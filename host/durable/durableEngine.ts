@@ -3,7 +3,7 @@ import { runActivity } from './activity';
 import type { ActivityRow, DurableStore } from './durableStore';
 import { defaultEngineOptions, type EngineContext, type EngineOptions } from './engineContext';
 import { runEpisode } from './episode';
-import type { HistoryEvent } from './historyEvent';
+import { HistoryCache } from './historyCache';
 import { WriteBatcher } from './writeBatcher';
 
 /** setTimeout's upper bound; longer timers re-arm (durable timers can be months away). */
@@ -53,7 +53,7 @@ export class DurableEngine {
       invoker: init.invoker,
       log: init.log,
       now: clock,
-      historyCache: new Map<string, HistoryEvent[]>(),
+      historyCache: new HistoryCache(options.historyCacheSize),
       options,
       functionType: (name) => this.fnTypes.get(name),
       triggerName: (name) => this.triggerNames.get(name),

@@ -292,3 +292,31 @@ describe('conformance: the extension limits (issue 15 item 10)', () => {
     expect(String(h.output('out'))).toMatch(/The orchestration output is \d+ bytes, over the durable payload limit/);
   });
 });
+
+describe('conformance: activities that throw something other than an Error (issue 15 item 16)', () => {
+  it.each([
+    ['a string', 'plain text failure', 'plain text failure'],
+    ['an object with a message', { message: 'object message', code: 7 }, 'object message'],
+    ['an object without one', { code: 7 }, '{"code":7}'],
+  ])('keeps the text of %s', async (_label, thrown, expected) => {
+    const orch: OrchestratorFn = function* (context) {
+      try {
+        yield context.df.callActivity('Throws');
+      } catch (e) {
+        return String((e as Error).message);
+      }
+      return 'not reached';
+    };
+    h = new Harness({
+      orchestrators: { CatchIt: orch },
+      activities: {
+        Throws: () => {
+          throw thrown; // the case under test
+        },
+      },
+    });
+    await h.start('CatchIt');
+    await h.runAll();
+    expect(String(h.output())).toContain(`Activity function 'Throws' failed: Result: Failure\nException: ${expected}`);
+  });
+});
