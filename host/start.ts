@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { blobInputBinding } from './blob/blobInput';
 import { createBlobTrigger } from './blob/createBlobTrigger';
+import { probeDevelopmentStorage } from './blob/probeDevelopmentStorage';
 import { openReceiptStore, type ReceiptStore } from './blob/receiptStore';
 import { azuriteConnectionString, type RunningAzurite, startAzurite } from './blob/startAzurite';
 import { createStorageClients } from './blob/storageClients';
@@ -77,8 +78,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       readAppFiles(appDir).settings.AzureWebJobsStorage;
     let azurite: RunningAzurite | undefined;
     let connectionString = configured ?? '';
-    if (!configured || configured === 'UseDevelopmentStorage=true') {
-      const random = options.azuritePorts === 'random';
+    const random = options.azuritePorts === 'random';
+    const useDevStorage = !configured || configured === 'UseDevelopmentStorage=true';
+    // An Azurite the user already runs on 10000–10002 is used as it is; another program there is a clear error.
+    if (useDevStorage && !random && (await probeDevelopmentStorage()) === 'azurite') {
+      connectionString = azuriteConnectionString(...AZURITE_DEFAULT_ENDPOINTS);
+      log.info('Using the Azurite already listening on 127.0.0.1:10000-10002');
+    } else if (useDevStorage) {
       const starting = startAzurite({
         location: path.join(dataDir, 'azurite'),
         blobPort: random ? 0 : 10000,
