@@ -320,3 +320,37 @@ describe('conformance: activities that throw something other than an Error (issu
     expect(String(h.output())).toContain(`Activity function 'Throws' failed: Result: Failure\nException: ${expected}`);
   });
 });
+
+describe('conformance: storage failures (issue 15 item 11)', () => {
+  it("retries a failed commit of an activity's result instead of running the activity again", async () => {
+    let runs = 0;
+    const orch: OrchestratorFn = function* (context) {
+      return (yield context.df.callActivity('Once', 'x')) as unknown;
+    };
+    h = new Harness({
+      orchestrators: { O: orch },
+      activities: {
+        Once: () => {
+          runs++;
+          return 'ran';
+        },
+      },
+    });
+    // Fault injection at the storage boundary: the first commit of a TaskCompleted fails (e.g. a disk error).
+    const store = h.store;
+    const enqueue = store.enqueue.bind(store);
+    let failed = false;
+    store.enqueue = (id, exec, event, visibleAt, timerId) => {
+      if (event.EventType === EventType.TaskCompleted && !failed) {
+        failed = true;
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      }
+      enqueue(id, exec, event, visibleAt, timerId);
+    };
+    await h.start('O');
+    await h.settle(); // the activity counts as running while its commit is retried, so this waits for it
+    expect(failed).toBe(true);
+    expect(h.output()).toBe('ran');
+    expect(runs).toBe(1);
+  });
+});
