@@ -133,7 +133,12 @@ async function invokeOrchestrator(
     return state ? { state } : { error: 'The orchestrator returned no OrchestratorState.' };
   } catch (e) {
     const state = readStateFromError(e);
-    if (state) return { state, error: state.error ?? 'Orchestrator failed.' };
+    // durable-functions reports a thrown value's `.message` only: a thrown string or plain object arrives without one.
+    if (state)
+      return {
+        state,
+        error: state.error ?? 'it threw a value that is not an Error (durable-functions passes on no message for it).',
+      };
     return { error: e instanceof Error ? e.message : String(e) };
   }
 }

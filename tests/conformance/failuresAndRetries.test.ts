@@ -354,3 +354,19 @@ describe('conformance: storage failures (issue 15 item 11)', () => {
     expect(runs).toBe(1);
   });
 });
+
+describe('conformance: an orchestrator that throws something other than an Error', () => {
+  it('fails with a message that says so (durable-functions drops the value itself)', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 1000));
+      throw 'plain string'; // the case under test
+    };
+    h = new Harness({ orchestrators: { ThrowsString: orch } });
+    await h.start('ThrowsString');
+    await h.runAll();
+    expect(h.instance().status).toBe('Failed');
+    expect(String(h.output())).toContain(
+      "Orchestrator function 'ThrowsString' failed: it threw a value that is not an Error",
+    );
+  });
+});
