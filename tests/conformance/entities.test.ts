@@ -2,6 +2,7 @@ import df from 'durable-functions';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { EventType } from '../../host/durable/historyEvent';
+import { sendControl } from '../../host/durable/instanceCommands';
 import { type EntityFn, Harness, type OrchestratorFn } from './harness';
 
 let h: Harness | undefined;
@@ -63,5 +64,25 @@ describe('conformance: durable entities (issue 15 item 6)', () => {
     await h.runAll();
     expect(h.output()).toEqual({ value: 5, failure: 'error' });
     expect(h.history().filter((e) => e.EventType === EventType.EventSent)).toHaveLength(4);
+  });
+});
+
+describe('conformance: locks of an orchestration that ends', () => {
+  it('are released when it is terminated inside its critical section, so others can lock', async () => {
+    const holdsForever: OrchestratorFn = function* (context) {
+      yield context.df.lock(new df.EntityId('Counter', 'c'));
+      yield context.df.waitForExternalEvent('never');
+    };
+    h = new Harness({ orchestrators: { Holds: holdsForever, Inc: incrementer(true) }, entities: { Counter: counter } });
+    await h.start('Holds', undefined, 'holder');
+    await h.settle();
+    expect(h.store.entities.get('@counter@c')?.lock_owner).toBe('holder');
+    await h.start('Inc', undefined, 'waiter');
+    await h.settle();
+    expect(h.instance('waiter').status).toBe('Running'); // waits for the lock
+    expect(await sendControl(h.engine.ctx, 'holder', 'terminate', 'stop')).toBe('ok');
+    await h.runAll();
+    expect(h.instance('waiter').status).toBe('Completed');
+    expect(h.store.entities.get('@counter@c')?.lock_owner).toBeNull();
   });
 });
