@@ -135,6 +135,7 @@ export function createSubInstance(
   if (same(parent.instance_id) || same(parent.parent_instance_id)) {
     return 'The instance ID of a sub-orchestration must be different than the instance ID of a parent orchestration.';
   }
+  if (s.instanceId.startsWith('@')) return 'Orchestration instance ids must not start with @.'; // entity ids do
   const existing = ctx.store.getInstance(s.instanceId);
   if (existing && !terminalStatuses.has(existing.status)) {
     return (

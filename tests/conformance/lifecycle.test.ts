@@ -79,6 +79,13 @@ describe('conformance: sub-orchestration instance id collisions (issue 15 item 2
     expect((h.output('parent') as { failed: string }).failed).toMatch(/different than the instance ID of a parent/);
   });
 
+  it('refuses an id starting with @ (reserved for entities), as the extension', async () => {
+    h = new Harness({ orchestrators: { Parent: callsChild('@counter@x'), Child: waitForever } });
+    await h.start('Parent', undefined, 'parent');
+    await h.settle();
+    expect((h.output('parent') as { failed: string }).failed).toMatch(/must not start with @/);
+  });
+
   it('replaces a finished instance under that id, as a new start would', async () => {
     h = new Harness({ orchestrators: { Parent: callsChild('done-1'), Child: waitForever } });
     await h.start('Child', undefined, 'done-1');
