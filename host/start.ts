@@ -1,15 +1,17 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { blobInputBinding } from './blob/blobInput';
 import { createBlobTrigger } from './blob/createBlobTrigger';
+import { probeDevelopmentStorage } from './blob/probeDevelopmentStorage';
 import { openReceiptStore, type ReceiptStore } from './blob/receiptStore';
 import { azuriteConnectionString, type RunningAzurite, startAzurite } from './blob/startAzurite';
 import { createStorageClients } from './blob/storageClients';
 import { createOutputWriter } from './blob/writeOutputs';
+import { lockDataDir } from './dataDirLock';
 import { loadApp, type LoadedApp } from './functions/loadApp';
 import { readAppFiles } from './functions/readAppFiles';
+import { withOutputBindings } from './functions/withOutputBindings';
 import { createHttpServer } from './http/createHttpServer';
 import { loadOrCreateKeys } from './http/keys';
 import { createHostLogger } from './log';
@@ -56,9 +58,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const appDir = path.resolve(options.appDir);
   const dataDir = path.resolve(options.dataDir ?? path.join(appDir, '.data'));
   const log = options.log ?? createHostLogger();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const { keys, file: keysFile } = loadOrCreateKeys(dataDir);
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const extensions = options.extensions ?? [];
+  const { keys, file: keysFile } = loadOrCreateKeys(
+    dataDir,
+    extensions.flatMap((e) => e.systemKeys ?? []),
+  );
+  const unlock = lockDataDir(dataDir);
+  const cleanups: (() => Promise<void> | void)[] = [unlock];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
   };
@@ -72,8 +78,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       readAppFiles(appDir).settings.AzureWebJobsStorage;
     let azurite: RunningAzurite | undefined;
     let connectionString = configured ?? '';
-    if (!configured || configured === 'UseDevelopmentStorage=true') {
-      const random = options.azuritePorts === 'random';
+    const random = options.azuritePorts === 'random';
+    const useDevStorage = !configured || configured === 'UseDevelopmentStorage=true';
+    // An Azurite the user already runs on 10000–10002 is used as it is; another program there is a clear error.
+    if (useDevStorage && !random && (await probeDevelopmentStorage()) === 'azurite') {
+      connectionString = azuriteConnectionString(...AZURITE_DEFAULT_ENDPOINTS);
+      log.info('Using the Azurite already listening on 127.0.0.1:10000-10002');
+    } else if (useDevStorage) {
       const starting = startAzurite({
         location: path.join(dataDir, 'azurite'),
         blobPort: random ? 0 : 10000,
@@ -97,7 +108,6 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     process.env.AzureWebJobsStorage = connectionString;
     const env = { ...options.env, AzureWebJobsStorage: connectionString };
     const storage = createStorageClients(connectionString);
-    const extensions = options.extensions ?? [];
     const app = await loadApp(appDir, {
       extensions,
       env,
@@ -147,10 +157,11 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
         }),
     );
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const extensionInvoker = withOutputBindings(app.invoker, writeOutputs);
     blobTrigger.start();
     cleanups.push(() => blobTrigger.stop());
     for (const ext of extensions) {
-      await ext.start({ invoker: app.invoker, dataDir, baseUrl, hostJson: app.hostJson, keys, log });
+      await ext.start({ invoker: extensionInvoker, dataDir, baseUrl, hostJson: app.hostJson, keys, log });
       cleanups.push(() => ext.stop());
     }
     log.info('Host started', {

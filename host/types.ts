@@ -31,9 +31,12 @@ export interface FunctionInvoker {
 export interface HostKeys {
   master: string;
   functionKeys: Record<string, string>;
+  /** Keys of host extensions (e.g. `durabletask_extension`): each opens only its extension's `system` routes. */
+  systemKeys: Record<string, string>;
 }
 
-export type AuthLevel = 'anonymous' | 'function' | 'admin';
+/** `system`: the master key or the route's own system key (`SystemRoute.systemKey`), never a function key. */
+export type AuthLevel = 'anonymous' | 'function' | 'system' | 'admin';
 
 export interface SystemRequest {
   method: string;
@@ -57,6 +60,8 @@ export interface SystemRoute {
   /** Matched against the URL pathname; named groups become `params`. */
   pattern: RegExp;
   auth: AuthLevel;
+  /** With `auth: 'system'`: the name of the system key (in `HostKeys.systemKeys`) that opens this route. */
+  systemKey?: string;
   handler(request: SystemRequest): Promise<SystemResponse>;
 }
 
@@ -88,6 +93,8 @@ export interface HostExtension {
   triggerTypes: string[];
   /** Data for input bindings of these types, computed per invocation (the worker's `inputData` entry). */
   inputBindings?: Record<string, (binding: BindingInfo & { name: string }, fn: RegisteredFunctionInfo) => unknown>;
+  /** Names of the system keys this extension needs; the host creates them in `keys.json` `systemKeys`. */
+  systemKeys?: string[];
   routes?: SystemRoute[];
   start(context: HostContext): Promise<void>;
   stop(): Promise<void>;

@@ -5,7 +5,8 @@ export interface ClientBindingInput {
   /** `http://127.0.0.1:<port>` */
   baseUrl: string;
   taskHubName: string;
-  masterKey: string;
+  /** The `durabletask_extension` system key: it opens the Durable APIs only (never the master key). */
+  systemKey: string;
   /** Secret path segment of the key-less RPC endpoint the durable client uses (like the host's local RPC port). */
   rpcToken: string;
 }
@@ -13,7 +14,7 @@ export interface ClientBindingInput {
 /** Management URLs for one instance (what createCheckStatusResponse returns), with `id` the placeholder or an id. */
 export function managementUrls(input: ClientBindingInput, id: string): Record<string, string> {
   const root = `${input.baseUrl}/runtime/webhooks/durabletask/instances/${id}`;
-  const q = `taskHub=${encodeURIComponent(input.taskHubName)}&connection=Storage&code=${encodeURIComponent(input.masterKey)}`;
+  const q = `taskHub=${encodeURIComponent(input.taskHubName)}&connection=Storage&code=${encodeURIComponent(input.systemKey)}`;
   return {
     id,
     statusQueryGetUri: `${root}?${q}`,
@@ -32,7 +33,7 @@ export function managementUrls(input: ClientBindingInput, id: string): Record<st
  * creation and management URL templates secured by the system key, plus `rpcBaseUrl` for the client's own calls.
  */
 export function clientBindingData(input: ClientBindingInput): Record<string, unknown> {
-  const code = `code=${encodeURIComponent(input.masterKey)}`;
+  const code = `code=${encodeURIComponent(input.systemKey)}`;
   const base = `${input.baseUrl}/runtime/webhooks/durabletask`;
   return {
     taskHubName: input.taskHubName,

@@ -1,6 +1,7 @@
 import type { ActivityRow, InboxRow, InstanceRow } from './durableStore';
 import { terminalStatuses } from './durableStore';
 import { type EngineContext, iso, newExecutionId, parseJson } from './engineContext';
+import { entityRequestEvent } from './entityMessages';
 import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 import type { OrchestratorStateWire } from './orchestratorState';
 import type { ReplayOutput } from './replayActions';
@@ -60,8 +61,31 @@ export function commitEpisode(
   if ((replay?.synthetic.length ?? 0) > 0) ready.push(id);
   for (const e of replay?.synthetic ?? []) store.enqueue(id, exec, e, nowMs);
   for (const s of replay?.subOrchestrations ?? []) {
-    createSubInstance(ctx, inst, s, now, nowMs);
-    ready.push(s.instanceId);
+    const refusal = createSubInstance(ctx, inst, s, now, nowMs);
+    if (refusal === undefined) ready.push(s.instanceId);
+    else {
+      // As the extension: the parent's call fails; the instance holding the id is left alone.
+      const failed = historyEvent(EventType.SubOrchestrationInstanceFailed, now, {
+        TaskScheduledId: s.taskId,
+        Reason: refusal,
+        Details: JSON.stringify({ ClassName: 'System.ArgumentException', Message: refusal }),
+      });
+      store.enqueue(id, exec, failed, nowMs);
+      ready.push(id);
+    }
+  }
+  for (const m of replay?.entityMessages ?? []) {
+    const request = { ...m.request, parent: id, parentExecution: exec };
+    store.enqueue(m.target, null, entityRequestEvent(request, now), nowMs);
+    ready.push(m.target);
+  }
+  // An orchestration that ends holding entity locks releases them (DTF does the same on completion).
+  if (outcome.status !== 'Running') {
+    for (const target of replay?.heldLocks ?? []) {
+      const release = { id: newExecutionId(), release: true, parent: id, parentExecution: exec };
+      store.enqueue(target, null, entityRequestEvent(release, now), nowMs);
+      ready.push(target);
+    }
   }
   const customStatus = c.state?.customStatus === undefined ? inst.custom_status : JSON.stringify(c.state.customStatus);
   const next: InstanceRow = {
@@ -83,7 +107,8 @@ export function commitEpisode(
       historyEvent(EventType.ExecutionStarted, now, { Name: inst.name, Input: input ?? undefined }),
       nowMs,
     );
-    for (const e of replay?.unconsumedEvents ?? []) store.enqueue(id, null, { ...e, IsPlayed: false }, nowMs);
+    // External events no waiter consumed are dropped, as the extension's JS path does (preserveUnprocessedEvents
+    // is false): the next generation starts with an empty inbox.
     ready.push(id);
   }
   store.updateInstance(next);
@@ -94,15 +119,31 @@ export function commitEpisode(
   return { newHistory: [...c.history, ...c.committed], activities, ready };
 }
 
-function createSubInstance(
+/**
+ * Creates a sub-orchestration instance, or returns why it may not: its id is the parent's (or grandparent's), as
+ * the extension checks, or belongs to an instance that has not finished (never overwritten). A finished instance
+ * under that id is replaced, as a new start would.
+ */
+export function createSubInstance(
   ctx: EngineContext,
   parent: InstanceRow,
   s: { taskId: number; name: string; instanceId: string; input?: string },
   now: string,
   nowMs: number,
-): void {
-  const exec = newExecutionId();
+): string | undefined {
+  const same = (a: string | null) => a !== null && a.toLowerCase() === s.instanceId.toLowerCase();
+  if (same(parent.instance_id) || same(parent.parent_instance_id)) {
+    return 'The instance ID of a sub-orchestration must be different than the instance ID of a parent orchestration.';
+  }
+  if (s.instanceId.startsWith('@')) return 'Orchestration instance ids must not start with @.'; // entity ids do
   const existing = ctx.store.getInstance(s.instanceId);
+  if (existing && !terminalStatuses.has(existing.status)) {
+    return (
+      `An orchestration instance with ID '${s.instanceId}' already exists and is ${existing.status}: ` +
+      'the instance ID of a sub-orchestration must be different from any instance that has not finished.'
+    );
+  }
+  const exec = newExecutionId();
   if (existing) ctx.store.clearInstance(s.instanceId, false);
   ctx.store.putInstance({
     instance_id: s.instanceId,
@@ -125,9 +166,11 @@ function createSubInstance(
     ParentInstanceId: parent.instance_id,
   });
   ctx.store.enqueue(s.instanceId, exec, started, nowMs);
+  return undefined;
 }
 
-function notifyParent(ctx: EngineContext, inst: InstanceRow, outcome: Outcome, nowMs: number): void {
+/** Tells the parent how its sub-orchestration ended (completed, or failed/terminated as a failure). */
+export function notifyParent(ctx: EngineContext, inst: InstanceRow, outcome: Outcome, nowMs: number): void {
   const at = iso(nowMs);
   const taskId = inst.parent_task_id ?? -1;
   const event =

@@ -1,9 +1,22 @@
 import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 
-/** Splits an error into message and stack. */
+/** Splits an error into message and stack; a thrown non-Error keeps its text (its `message`, else its JSON). */
 function describe(error: unknown): { message: string; stack: string; type: string } {
   if (error instanceof Error) return { message: error.message, stack: error.stack ?? '', type: error.name };
+  if (typeof error === 'object' && error !== null) {
+    const { message } = error as { message?: unknown };
+    const text = typeof message === 'string' ? message : safeJson(error);
+    return { message: text, stack: '', type: 'Error' };
+  }
   return { message: String(error), stack: '', type: 'Error' };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { runActivity } from './activity';
 import type { ActivityRow, DurableStore } from './durableStore';
 import { defaultEngineOptions, type EngineContext, type EngineOptions } from './engineContext';
 import { runEpisode } from './episode';
-import type { HistoryEvent } from './historyEvent';
+import { HistoryCache } from './historyCache';
 import { WriteBatcher } from './writeBatcher';
 
 /** setTimeout's upper bound; longer timers re-arm (durable timers can be months away). */
@@ -35,6 +35,7 @@ export class DurableEngine {
   private readonly manualClock: boolean;
   private idleWaiters: (() => void)[] = [];
   private readonly fnTypes = new Map<string, string>();
+  private readonly triggerNames = new Map<string, string>();
   /** Counters for benchmarks and the dashboard. */
   readonly stats = { episodes: 0, activities: 0 };
 
@@ -42,16 +43,20 @@ export class DurableEngine {
     this.manualClock = init.clock !== undefined;
     const clock = init.clock ?? Date.now;
     const options = { ...defaultEngineOptions, ...init.options };
-    for (const f of init.invoker.functions()) this.fnTypes.set(f.name, f.trigger.type);
+    for (const f of init.invoker.functions()) {
+      this.fnTypes.set(f.name, f.trigger.type);
+      this.triggerNames.set(f.name, f.trigger.name);
+    }
     this.ctx = {
       store: init.store,
       batcher: new WriteBatcher(init.store),
       invoker: init.invoker,
       log: init.log,
       now: clock,
-      historyCache: new Map<string, HistoryEvent[]>(),
+      historyCache: new HistoryCache(options.historyCacheSize),
       options,
       functionType: (name) => this.fnTypes.get(name),
+      triggerName: (name) => this.triggerNames.get(name),
       markReady: (ids) => {
         for (const id of ids) this.ready.add(id);
         this.schedulePump();
@@ -116,10 +121,10 @@ export class DurableEngine {
       this.activeActivities++;
       runActivity(this.ctx, item)
         .catch((e: unknown) => {
-          // The result could not be committed: run the work item again later (at-least-once).
+          // The result could not be committed after retries: the work item stays in the store and runs again
+          // after a restart (at-least-once); running it again now would repeat user code for a storage problem.
           const error = e instanceof Error ? e.name : 'error';
           this.ctx.log.error('durable activity commit failed', { instanceId: item.instance_id, error });
-          setTimeout(() => this.ctx.enqueueActivities([item]), 1000).unref();
         })
         .finally(() => {
           this.stats.activities++;

@@ -5,12 +5,26 @@ import path from 'node:path';
 import type { HostContext, HostExtension, SystemRequest, SystemResponse, SystemRoute } from '../types';
 import { clientBindingData, type ClientBindingInput } from './clientBinding';
 import { DurableEngine } from './durableEngine';
-import { DurableStore } from './durableStore';
+import { type Durability, DurableStore } from './durableStore';
 import { handleManagement } from './managementApi';
 
 export interface DurableExtensionOptions {
   /** Store file (default `<dataDir>/durable.db`); `:memory:` for tests. */
   dbFile?: string;
+  /**
+   * Commit durability (default `full`, power-loss safe; `normal` is faster, may lose the last commits in an OS
+   * crash). Also settable with the `DURABLE_SQLITE_SYNCHRONOUS` setting (`FULL` or `NORMAL`).
+   */
+  durability?: Durability;
+}
+
+function durabilityOf(options: DurableExtensionOptions): Durability {
+  if (options.durability) return options.durability;
+  const setting = (process.env.DURABLE_SQLITE_SYNCHRONOUS ?? '').trim().toUpperCase();
+  if (setting === 'NORMAL') return 'normal';
+  if (setting !== '' && setting !== 'FULL')
+    throw new Error(`DURABLE_SQLITE_SYNCHRONOUS must be FULL or NORMAL (got '${setting}').`);
+  return 'full';
 }
 
 interface DurableSettings {
@@ -32,6 +46,8 @@ function resolveSetting(value: string | undefined, fallback: string): string {
 }
 
 const ROOT = '/runtime/webhooks/durabletask';
+/** The system key name the Functions host gives the Durable extension. */
+export const SYSTEM_KEY = 'durabletask_extension';
 
 /**
  * The Durable Functions extension of the embedded host: orchestration/activity triggers run by the SQLite-backed
@@ -64,8 +80,17 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
           : Promise.resolve({ status: 401, body: { message: 'Unauthorized.' } }),
     },
     {
+      // As the Functions host: the Durable APIs open with the extension's system key (what the management URLs
+      // carry) or the master key — never with a function key.
       methods: ['GET', 'POST', 'DELETE'],
-      pattern: new RegExp(`^${ROOT}(?<rest>/(?:orchestrators|instances|dashboard)(?:/.*)?)$`),
+      pattern: new RegExp(`^${ROOT}(?<rest>/(?:orchestrators|instances|entities)(?:/.*)?)$`),
+      auth: 'system',
+      systemKey: SYSTEM_KEY,
+      handler: (req) => serve(req, req.params.rest ?? ''),
+    },
+    {
+      methods: ['GET'],
+      pattern: new RegExp(`^${ROOT}(?<rest>/dashboard(?:/.*)?)$`),
       auth: 'admin',
       handler: (req) => serve(req, req.params.rest ?? ''),
     },
@@ -74,6 +99,7 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
   return {
     name: 'durable',
     triggerTypes: ['orchestrationTrigger', 'activityTrigger', 'entityTrigger'],
+    systemKeys: [SYSTEM_KEY],
     inputBindings: {
       durableClient: () => (urls ? clientBindingData(urls) : undefined),
       orchestrationClient: () => (urls ? clientBindingData(urls) : undefined),
@@ -83,19 +109,15 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
       const settings = settingsOf(ctx.hostJson);
       const file = options.dbFile ?? path.join(ctx.dataDir, 'durable.db');
       if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-      store = new DurableStore(file);
+      const durability = durabilityOf(options);
+      store = new DurableStore(file, durability);
       const taskHubName = resolveSetting(settings.hubName, 'TestHubName');
-      urls = { baseUrl: ctx.baseUrl, taskHubName, masterKey: ctx.keys.master, rpcToken };
+      const systemKey = ctx.keys.systemKeys[SYSTEM_KEY];
+      if (!systemKey) throw new Error(`The host did not provide the ${SYSTEM_KEY} system key`);
+      urls = { baseUrl: ctx.baseUrl, taskHubName, systemKey, rpcToken };
       // durable-functions rewrites binding URLs to localhost:7071 unless WEBSITE_HOSTNAME is set (as on Azure);
       // naming this host keeps createHttpManagementPayload's links pointing at the port actually served.
       if (!process.env.WEBSITE_HOSTNAME) process.env.WEBSITE_HOSTNAME = new URL(ctx.baseUrl).host;
-      for (const f of ctx.invoker.functions()) {
-        if (f.trigger.type.toLowerCase() === 'entitytrigger') {
-          ctx.log.warn('Durable entities are not supported yet by the embedded host; the entity will not run', {
-            function: f.name,
-          });
-        }
-      }
       engine = new DurableEngine({
         store,
         invoker: ctx.invoker,
@@ -107,7 +129,11 @@ export function durableExtension(options: DurableExtensionOptions = {}): HostExt
         },
       });
       engine.start();
-      ctx.log.info('Durable engine started', { store: file === ':memory:' ? 'memory' : 'sqlite', taskHubName });
+      ctx.log.info('Durable engine started', {
+        store: file === ':memory:' ? 'memory' : 'sqlite',
+        durability,
+        taskHubName,
+      });
     },
     async stop() {
       await engine?.stop();

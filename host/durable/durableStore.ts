@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 
+import { EntityStore } from './entityStore';
 import type { HistoryEvent } from './historyEvent';
 import { schemaSql } from './schema';
 
@@ -54,21 +55,37 @@ export interface InstanceQuery {
 }
 
 /**
- * The durable state in SQLite (WAL, synchronous=NORMAL: a commit survives a killed process, only an OS crash may
- * lose the last commits). Statements are prepared once; callers group writes with {@link DurableStore.transaction}.
+ * How commits reach the disk: `full` (default) fsyncs the WAL at every commit, so a commit survives an OS crash or
+ * power loss; `normal` only at checkpoints (a killed process loses nothing, an OS crash may lose the last commits).
+ * Group commit (WriteBatcher) keeps `full` cheap: one fsync per batch.
+ */
+export type Durability = 'full' | 'normal';
+
+/**
+ * The durable state in SQLite (WAL, synchronous FULL by default). Statements are prepared once; callers group
+ * writes with {@link DurableStore.transaction}.
  */
 export class DurableStore {
   readonly db: Database.Database;
+  /** Durable entities (same database, same transactions). */
+  readonly entities: EntityStore;
   private readonly s;
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    readonly durability: Durability = 'full',
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    // Fewer, larger checkpoints: each one fsyncs, commits in between do not (WAL + NORMAL).
+    this.db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000'); // opening and creating the schema may wait for another connection
+    // Fewer, larger checkpoints (each one fsyncs the database file).
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(schemaSql);
+    this.entities = new EntityStore(this.db);
+    // From here a locked database fails fast (SQLITE_BUSY) and WriteBatcher retries asynchronously: SQLite's busy
+    // handler would block the event loop (and every HTTP request) for as long as another process holds the lock.
+    this.db.pragma('busy_timeout = 0');
     const p = (sql: string) => this.db.prepare(sql);
     this.s = {
       getInstance: p('SELECT * FROM instances WHERE instance_id = ?'),

@@ -21,6 +21,8 @@ export interface EngineContext {
   timerAdded(atMs: number): void;
   /** Function names by trigger type. */
   functionType(name: string): string | undefined;
+  /** The trigger binding's name of a function (activity binding data names it). */
+  triggerName(name: string): string | undefined;
   options: EngineOptions;
 }
 
@@ -30,6 +32,8 @@ export interface EngineOptions {
   maxConcurrentOrchestratorFunctions: number;
   /** Largest input/output/event payload accepted, in bytes. */
   maxPayloadBytes: number;
+  /** Instances whose history stays cached in memory (least recently used evicted). */
+  historyCacheSize: number;
 }
 
 export const defaultEngineOptions: EngineOptions = {
@@ -37,6 +41,7 @@ export const defaultEngineOptions: EngineOptions = {
   maxConcurrentActivityFunctions: 10,
   maxConcurrentOrchestratorFunctions: 10,
   maxPayloadBytes: 1024 * 1024,
+  historyCacheSize: 1000,
 };
 
 /** ISO 8601 of epoch milliseconds. */

@@ -3,9 +3,27 @@ import { handleControl } from './controlMessages';
 import type { InstanceRow } from './durableStore';
 import { terminalStatuses } from './durableStore';
 import { type EngineContext, iso, parseJson } from './engineContext';
+import { runEntity } from './entityEpisode';
+import { isEntityId } from './entityMessages';
 import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
 import { type OrchestratorStateWire, readOrchestratorState, readStateFromError } from './orchestratorState';
+import { limitViolation } from './payloadLimits';
 import { replayActions, ReplayError, type ReplayOutput } from './replayActions';
+
+const DAY_MS = 86_400_000;
+/** Schema V3 limits handed to (and replayed as) the orchestrator: Azure Storage's 6-day timers, 3-day steps. */
+const schemaV3 = { timers: { maxShortMs: 6 * DAY_MS, intervalMs: 3 * DAY_MS }, httpSleepMs: 30_000 };
+
+const emptyReplay = (): ReplayOutput => ({
+  scheduled: [],
+  activities: [],
+  timers: [],
+  subOrchestrations: [],
+  entityMessages: [],
+  heldLocks: [],
+  synthetic: [],
+  canceledTimers: [],
+});
 
 const controlTypes = new Set<number>([
   EventType.ExecutionTerminated,
@@ -15,6 +33,7 @@ const controlTypes = new Set<number>([
 
 /** Runs one orchestrator episode for `instanceId`: consumes its visible messages and commits the result atomically. */
 export async function runEpisode(ctx: EngineContext, instanceId: string): Promise<void> {
+  if (isEntityId(instanceId)) return runEntity(ctx, instanceId);
   const { store } = ctx;
   const nowMs = ctx.now();
   const now = iso(nowMs);
@@ -52,20 +71,32 @@ export async function runEpisode(ctx: EngineContext, instanceId: string): Promis
   const { state, error } = await invokeOrchestrator(ctx, inst, fullHistory);
   let replay: ReplayOutput | undefined;
   let failure = error;
-  if (state && !failure) {
+  if (state) {
     try {
-      replay = replayActions({ instanceId, history: fullHistory, state });
+      const r = replayActions({ instanceId, executionId: inst.execution_id, history: fullHistory, state, schemaV3 });
+      if (!failure) replay = r;
+      // A failed orchestration schedules nothing, but the entity locks it holds are released (as DTF does).
+      else replay = { ...emptyReplay(), heldLocks: r.heldLocks };
     } catch (e) {
       if (!(e instanceof ReplayError)) throw e;
-      failure = e.message;
+      failure ??= e.message;
     }
+  }
+  const violation =
+    state && replay && !failure ? limitViolation(state, replay, ctx.options.maxPayloadBytes) : undefined;
+  if (violation !== undefined && replay) {
+    failure = violation;
+    replay = { ...emptyReplay(), heldLocks: replay.heldLocks };
   }
   const outcome = decide(inst, state, replay, failure, now);
   const committed = [...newEvents, ...(replay?.scheduled ?? []), ...outcome.events];
   committed.push(historyEvent(EventType.OrchestratorCompleted, now));
 
   const effects = await ctx.batcher.write(() =>
-    commitEpisode(ctx, { inst, rows: [...current, ...stale], history, committed, replay, outcome, state, nowMs }),
+    commitEpisode(ctx, {
+      ...{ inst, rows: [...current, ...stale], history, committed, replay, outcome, nowMs },
+      state: violation === undefined ? state : undefined, // an oversized custom status is not stored
+    }),
   );
   ctx.historyCache.set(instanceId, effects.newHistory);
   if (terminalStatuses.has(outcome.status) || outcome.status === 'ContinuedAsNew') ctx.historyCache.delete(instanceId);
@@ -88,18 +119,26 @@ async function invokeOrchestrator(
     instanceId: inst.instance_id,
     isReplaying: history.some((e) => e.IsPlayed),
     parentInstanceId: inst.parent_instance_id ?? undefined,
+    // As the extension: upperSchemaVersion V2, upperSchemaVersionNew the newest schema this host implements — V4
+    // (3): V3's long timers and orchestration-side HTTP polling, plus entity locks (durable-functions gates
+    // context.df.lock on V4).
     upperSchemaVersion: 1,
-    upperSchemaVersionNew: 1,
+    upperSchemaVersionNew: 3,
     maximumShortTimerDuration: '6.00:00:00',
     longRunningTimerIntervalDuration: '3.00:00:00',
-    defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+    defaultHttpAsyncRequestSleepTimeMillseconds: schemaV3.httpSleepMs,
   };
   try {
     const state = readOrchestratorState(await ctx.invoker.invoke(inst.name, trigger));
     return state ? { state } : { error: 'The orchestrator returned no OrchestratorState.' };
   } catch (e) {
     const state = readStateFromError(e);
-    if (state) return { state, error: state.error ?? 'Orchestrator failed.' };
+    // durable-functions reports a thrown value's `.message` only: a thrown string or plain object arrives without one.
+    if (state)
+      return {
+        state,
+        error: state.error ?? 'it threw a value that is not an Error (durable-functions passes on no message for it).',
+      };
     return { error: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -128,7 +128,10 @@ export async function purgeInstances(ctx: EngineContext, rows: InstanceRow[]): P
   return done.length;
 }
 
-/** Restarts an instance with its original input, under the same id or a new one. */
+/**
+ * Restarts an instance with its original input, under a new id or (`newId` undefined) the same one. As the
+ * extension's RestartAsync (a StartNew): an instance that has not finished is never overwritten ('conflict').
+ */
 export async function restartInstance(
   ctx: EngineContext,
   instanceId: string,
@@ -137,10 +140,5 @@ export async function restartInstance(
   const inst = ctx.store.getInstance(instanceId);
   if (!inst) return { result: 'notFound', id: instanceId };
   const id = newId ?? instanceId;
-  if (id === instanceId && !terminalStatuses.has(inst.status)) {
-    await ctx.batcher.write(() =>
-      ctx.store.updateInstance({ ...inst, status: 'Terminated', updated_at: iso(ctx.now()) }),
-    );
-  }
   return { result: await startInstance(ctx, inst.name, id, inst.input ?? undefined), id };
 }

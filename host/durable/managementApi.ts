@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { SystemRequest, SystemResponse } from '../types';
 import { type ClientBindingInput, managementUrls } from './clientBinding';
 import { type InstanceEnd, instanceFailure, toTimeline } from './dashboardData';
-import type { InstanceRow } from './durableStore';
+import { type InstanceRow, terminalStatuses } from './durableStore';
 import type { EngineContext } from './engineContext';
+import { handleEntities } from './entityApi';
 import { type HistoryEvent } from './historyEvent';
 import {
   type CommandResult,
@@ -15,6 +16,7 @@ import {
   sendControl,
   startInstance,
 } from './instanceCommands';
+import { rewindInstance } from './rewindInstance';
 import { toStatusJson } from './statusShape';
 
 export interface ManagementDeps {
@@ -37,11 +39,14 @@ function readJsonBody(body: Buffer): string | undefined {
   return JSON.stringify(JSON.parse(text));
 }
 
-function statusCodeOf(row: InstanceRow): number {
-  if (row.status === 'Completed') return 200;
-  if (row.status === 'Failed' || row.status === 'Terminated' || row.status === 'Canceled') return 400;
+/** As HttpApiHandler: finished → 200 (a failure → 500 with `returnInternalServerErrorOnFailure`), else 202. */
+function statusCodeOf(row: InstanceRow, serverErrorOnFailure = false): number {
+  if (row.status === 'Failed') return serverErrorOnFailure ? 500 : 200;
+  if (row.status === 'Completed' || row.status === 'Terminated' || row.status === 'Canceled') return 200;
   return 202;
 }
+
+const isFinished = (row: InstanceRow) => statusCodeOf(row) !== 202;
 
 const commandStatus: Record<CommandResult, number> = {
   ok: 202,
@@ -50,6 +55,12 @@ const commandStatus: Record<CommandResult, number> = {
   conflict: 409,
   badRequest: 400,
 };
+
+/** The request's own URL, except on the client's key-less RPC path (whose token must not travel): the public link. */
+function locationOf(deps: ManagementDeps, req: SystemRequest, id: string): string {
+  if (req.url.pathname.includes('/rpc/')) return managementUrls(deps.urls, id).statusQueryGetUri ?? '';
+  return req.url.toString();
+}
 
 function payload(deps: ManagementDeps, id: string): SystemResponse {
   const links = managementUrls(deps.urls, id);
@@ -81,6 +92,8 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
   const [head, id, op, arg] = seg;
   if (head === 'orchestrators' && id && req.method === 'POST' && seg.length <= 3) {
     const instanceId = op ?? randomUUID().replace(/-/g, '');
+    const invalid = invalidInstanceId(instanceId);
+    if (invalid) return message(400, invalid);
     const result = await startInstance(ctx, id, instanceId, readJsonBody(req.body));
     if (result === 'badRequest')
       return message(400, `The function '${id}' doesn't exist, is disabled, or is not an orchestrator function.`);
@@ -92,15 +105,19 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
     return payload(deps, instanceId);
   }
   if (head === 'dashboard') return dashboard(ctx, seg.slice(1), q);
+  if (head === 'entities') return handleEntities(ctx, req, seg.slice(1));
   if (head !== 'instances') return message(404, 'Not found.');
   if (!id) {
     if (req.method === 'GET') return list(ctx, req);
     if (req.method === 'DELETE') {
+      // As the host: a filtered purge needs createdTimeFrom (no accidental purge of everything).
+      if (!validTime(q.get('createdTimeFrom')))
+        return message(400, "Please provide value for 'createdTimeFrom' parameter.");
       const rows = ctx.store.queryInstances({ ...filters(q), limit: 1_000_000 });
       const n = await purgeInstances(ctx, rows);
       return n > 0 ? json(200, { instancesDeleted: n }) : message(404, 'No instances matched.');
     }
-    return message(405, 'Method not allowed.');
+    return message(404, 'Not found.');
   }
   const row = ctx.store.getInstance(id);
   if (!op) {
@@ -113,19 +130,33 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
         showHistoryOutput: flag(q.get('showHistoryOutput')),
         showInput: q.get('showInput') !== 'false',
       };
-      return json(statusCodeOf(row), toStatusJson(row, history, opts));
+      const code = statusCodeOf(row, flag(q.get('returnInternalServerErrorOnFailure')));
+      // Still running: Location (this very URL) and Retry-After, so clients poll politely (as the host answers).
+      const headers: Record<string, string> | undefined =
+        code === 202 ? { Location: locationOf(deps, req, id), 'Retry-After': '5' } : undefined;
+      return json(code, toStatusJson(row, history, opts), headers);
     }
     if (req.method === 'DELETE') {
-      const n = row ? await purgeInstances(ctx, [row]) : 0;
-      return n > 0 ? json(200, { instancesDeleted: n }) : message(404, `No completed instance with ID '${id}' found.`);
+      // As the host: unknown → 404; otherwise 200 with the count (0 for an instance that has not finished: the
+      // storage providers purge only finished instances).
+      if (!row) return message(404, `No instance with ID '${id}' found.`);
+      return json(200, { instancesDeleted: await purgeInstances(ctx, [row]) });
     }
-    return message(405, 'Method not allowed.');
+    return message(404, 'Not found.');
   }
-  if (req.method !== 'POST') return message(405, 'Method not allowed.');
+  if (req.method !== 'POST') return message(404, 'Not found.');
   const reason = q.get('reason') ?? '';
   switch (op) {
     case 'raiseEvent': {
       if (!arg) return message(400, 'An event name is required.');
+      // HttpApiHandler's order: unknown 404, finished (failed included) 410, then only JSON content is accepted.
+      if (!row) return message(404, `No instance with ID '${id}' found.`);
+      if (terminalStatuses.has(row.status)) return message(410, `The instance '${id}' is ${row.status}.`);
+      const type = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim()
+        .toLowerCase();
+      if (type !== 'application/json') return message(400, 'Only application/json request content is supported');
       const result = await raiseEvent(ctx, id, arg, readJsonBody(req.body));
       return result === 'ok'
         ? { status: 202 }
@@ -137,19 +168,40 @@ async function route(deps: ManagementDeps, req: SystemRequest, path: string): Pr
       const result = await sendControl(ctx, id, op, reason);
       return result === 'ok' ? { status: 202 } : message(commandStatus[result], `Cannot ${op} '${id}': ${result}.`);
     }
-    case 'rewind':
-      return message(501, 'Rewind is not implemented by the embedded host.');
+    case 'rewind': {
+      if (!row) return message(404, `No instance with ID '${id}' found.`);
+      if (row.status !== 'Failed' && terminalStatuses.has(row.status))
+        return message(410, `The instance '${id}' is ${row.status}.`);
+      // As the host (RewindAsync throws InvalidOperationException → 500) for an instance that has not failed.
+      if (row.status !== 'Failed')
+        return message(500, 'The rewind operation is only supported on failed orchestration instances.');
+      await rewindInstance(ctx, row, reason);
+      return { status: 202 };
+    }
     case 'restart': {
       const newId = q.get('restartWithNewInstanceId') === 'false' ? undefined : randomUUID().replace(/-/g, '');
       const { result, id: started } = await restartInstance(ctx, id, newId);
-      return result === 'ok'
-        ? payload(deps, started)
-        : message(commandStatus[result], `Cannot restart '${id}': ${result}.`);
+      if (result === 'ok') return payload(deps, started);
+      if (result === 'notFound') return message(400, 'InstanceId does not match a valid orchestration instance.');
+      if (result === 'conflict')
+        return message(409, `An instance with ID '${started}' already exists and is not in a completed state.`);
+      return message(commandStatus[result], `Cannot restart '${id}': ${result}.`);
     }
     default:
       return message(404, 'Not found.');
   }
 }
+
+/** The client's StartNewAsync checks on an instance id (400 when one fails). */
+function invalidInstanceId(id: string): string | undefined {
+  if (id.startsWith('@')) return 'Orchestration instance ids must not start with @.';
+  if (/[/\\?#\u0000-\u001f\u007f]/.test(id))
+    return 'Orchestration instance ids must not contain /, \\, #, ?, or control characters.';
+  if (id.length > 256) return 'Instance ID lengths must not exceed 256 characters.';
+  return undefined;
+}
+
+const validTime = (v: string | null) => !!v && !Number.isNaN(Date.parse(v));
 
 function filters(q: URLSearchParams): {
   statuses?: string[];
@@ -203,7 +255,7 @@ async function waitForCompletion(
     const row = deps.ctx.store.getInstance(id);
     if (row?.status === 'Completed')
       return { status: 200, body: row.output ?? 'null', headers: { 'Content-Type': 'application/json' } };
-    if (row && statusCodeOf(row) === 400) return json(200, toStatusJson(row, undefined, {}));
+    if (row && isFinished(row)) return json(200, toStatusJson(row, undefined, {}));
     if (Date.now() >= deadline) return payload(deps, id);
     await new Promise((r) => setTimeout(r, Math.min(intervalMs, Math.max(10, deadline - Date.now()))));
   }

@@ -35,6 +35,8 @@ export interface DurableHttpRequestWire {
   content?: string;
   headers?: Record<string, string>;
   asynchronousPatternEnabled?: boolean;
+  /** Managed identity token source (`{resource, kind: 'AzureManagedIdentity'}`). */
+  tokenSource?: { resource?: string; kind?: string };
 }
 
 /** One action (union of every action type's fields). */
@@ -49,6 +51,11 @@ export interface ActionWire {
   externalEventName?: string;
   httpRequest?: DurableHttpRequestWire;
   compoundActions?: ActionWire[];
+  /** CallEntity / SignalEntity: the operation name (`instanceId` is the entity's scheduler id). */
+  operation?: string;
+  /** LockEntities: the entities to lock and the request id the grant answers. */
+  lockSet?: { name: string; key: string }[];
+  lockRequestId?: string;
 }
 
 export interface OrchestratorStateWire {

@@ -123,18 +123,76 @@ describe('replayActions', () => {
     expect(() => run([...started(), scheduledAct(0, 'Other')], [act('Hello')])).toThrow(ReplayError);
   });
 
-  it('refuses entities with a "not supported yet" error', () => {
-    expect(() => run(started(), [{ actionType: ActionType.CallEntity }])).toThrow(/not supported yet/);
+  it('fails a replay that no longer schedules a task the history has (non-deterministic workflow)', () => {
+    const history = [...started(), scheduledAct(0), scheduledAct(1, 'B'), ...episode(1, completed(0))];
+    expect(() => run(history, [act()], true)).toThrow(/Non-deterministic workflow detected.*'B'.*sequence ID 1/s);
   });
 
-  it('returns continueAsNew and the events no waiter consumed', () => {
+  it('compares task names case-insensitively, as DTF', () => {
+    const history = [...started(), scheduledAct(0, 'hello'), ...episode(1, completed(0))];
+    expect(run(history, [act('Hello'), act('B')]).scheduled.map((e) => e.Name)).toEqual(['B']);
+    expect(() => run(history, [act('Other')])).toThrow(/Non-deterministic/);
+  });
+
+  it('returns continueAsNew and does not carry unconsumed events (preserveUnprocessedEvents false)', () => {
     const out = run(
       [...started(), ...episode(1, raised('a'), raised('b'))],
       [wait('a'), { actionType: ActionType.ContinueAsNew, input: { n: 1 } }],
       true,
     );
     expect(out.continueAsNew).toEqual({ input: '{"n":1}' });
-    expect(out.unconsumedEvents.map((e) => e.Name)).toEqual(['b']);
+    expect(out).not.toHaveProperty('unconsumedEvents');
+  });
+
+  it('sends entity calls, signals, lock requests and releases as EventSent with their own sequence numbers', () => {
+    const counter = { name: 'Counter', key: 'k' };
+    const out = run(started(), [
+      { actionType: ActionType.SignalEntity, instanceId: '@counter@k', operation: 'add', input: 1 },
+      { actionType: ActionType.LockEntities, lockSet: [counter], lockRequestId: 'lock-1' },
+    ]);
+    expect(out.scheduled.map((e) => [e.EventType, e.EventId, e.InstanceId])).toEqual([
+      [EventType.EventSent, 0, '@counter@k'],
+      [EventType.EventSent, 1, '@counter@k'],
+    ]);
+    expect(out.entityMessages.map((m) => m.request)).toMatchObject([
+      { op: 'add', signal: true, input: '1', parent: 'i' },
+      { id: 'lock-1', lockSet: ['@counter@k'], position: 0, parent: 'i' },
+    ]);
+    expect(out.heldLocks).toEqual(['@counter@k']);
+    const granted = historyEvent(EventType.EventRaised, t(1), { Name: 'lock-1', Input: '{}' });
+    const next = run(
+      [...started(), ...out.scheduled, ...episode(1, granted)],
+      [
+        { actionType: ActionType.SignalEntity, instanceId: '@counter@k', operation: 'add', input: 1 },
+        { actionType: ActionType.LockEntities, lockSet: [counter], lockRequestId: 'lock-1' },
+        { actionType: ActionType.CallEntity, instanceId: '@counter@k', operation: 'get' },
+      ],
+    );
+    expect(next.scheduled.map((e) => [e.EventId, e.Name])).toEqual([[2, 'get']]);
+  });
+
+  it('splits a timer longer than maximumShortTimerDuration under schema V3', () => {
+    const day = 86_400_000;
+    const limits = { timers: { maxShortMs: 6 * day, intervalMs: 3 * day }, httpSleepMs: 30_000 };
+    const fireAt = new Date(Date.parse(t(0)) + 10 * day).toISOString();
+    const state = { isDone: false, actions: [[timer(fireAt)]] };
+    const first = replayActions({ instanceId: 'i', history: started(), state, schemaV3: limits });
+    expect(first.timers).toEqual([{ timerId: 0, fireAt: new Date(Date.parse(t(0)) + 3 * day).toISOString() }]);
+    const at3 = new Date(Date.parse(t(0)) + 3 * day).toISOString();
+    const fired = [
+      historyEvent(EventType.OrchestratorStarted, at3),
+      historyEvent(EventType.TimerFired, at3, { TimerId: 0 }),
+    ];
+    const second = replayActions({
+      instanceId: 'i',
+      history: [...started(), ...first.scheduled, ...fired],
+      state,
+      schemaV3: limits,
+    });
+    // 7 days left is still over 6: another 3-day timer (id 1); from day 6 the final one fits.
+    const at6 = new Date(Date.parse(t(0)) + 6 * day).toISOString();
+    expect(second.timers).toEqual([{ timerId: 1, fireAt: at6 }]);
+    expect(fireAt > at6).toBe(true);
   });
 
   it('names HTTP calls BuiltIn::HttpActivity', () => {

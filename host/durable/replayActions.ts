@@ -1,64 +1,46 @@
-import { EventType, type HistoryEvent, historyEvent } from './historyEvent';
-import { ActionType, type ActionWire, encodeActionInput, type OrchestratorStateWire } from './orchestratorState';
+import type { EntityRequest } from './entityMessages';
+import { EventType, type HistoryEvent } from './historyEvent';
+import { ActionType, type ActionWire, encodeActionInput } from './orchestratorState';
 import { ReplayError } from './replayError';
-import { compoundNode, type ReplayOps, retryNode } from './replayNodes';
-
-/** Name of the built-in activity that performs `callHttp` requests, as in the Durable extension. */
-export const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
-
-export interface ReplayInput {
-  instanceId: string;
-  /** The whole history the orchestrator just saw, this episode's OrchestratorStarted and new events included. */
-  history: HistoryEvent[];
-  state: OrchestratorStateWire;
-}
-
-export interface ReplayOutput {
-  /** New TaskScheduled / TimerCreated / SubOrchestrationInstanceCreated events, EventIds assigned, in order. */
-  scheduled: HistoryEvent[];
-  activities: { taskId: number; name: string; input?: string }[];
-  timers: { timerId: number; fireAt: string }[];
-  subOrchestrations: { taskId: number; name: string; instanceId: string; input?: string }[];
-  /** Completions the engine must deliver without running anything (retries past their retry timeout). */
-  synthetic: HistoryEvent[];
-  /** Pending timers the orchestrator cancelled (e.g. the loser of a Task.any race). */
-  canceledTimers: number[];
-  continueAsNew?: { input?: string };
-  /** EventRaised events no waiter consumed (carried over to the next generation on continueAsNew). */
-  unconsumedEvents: HistoryEvent[];
-}
+import { compoundNode, httpPollingNode, longTimerNode, type ReplayOps, retryNode } from './replayNodes';
+import {
+  checkSame,
+  entityRequest,
+  HTTP_ACTIVITY,
+  lockSetOf,
+  type ScheduleContext,
+  scheduleLeaf,
+  unclaimedError,
+} from './replaySchedule';
+import type { Leaf, Node, Parent, ReplayInput, ReplayOutput } from './replayTypes';
 
 export { ReplayError };
-
-export interface Node {
-  done: boolean;
-  ok: boolean;
-  result?: HistoryEvent;
-  parent?: Parent;
-}
-export interface Parent extends Node {
-  childSettled(child: Node): void;
-}
-export interface Leaf extends Node {
-  kind: 'activity' | 'timer' | 'sub' | 'event';
-  id: number;
-  action: ActionWire;
-  name?: string;
-  /** For retried attempts past the retry timeout: fail at once with this completion. */
-  failWith?: HistoryEvent;
-}
+export { HTTP_ACTIVITY };
+export type { Leaf, Node, Parent, ReplayInput, ReplayOutput } from './replayTypes';
 
 const schedulingTypes = new Set<number>([
   EventType.TaskScheduled,
   EventType.TimerCreated,
   EventType.SubOrchestrationInstanceCreated,
+  EventType.EventSent,
 ]);
+const leafKinds: Record<number, Leaf['kind']> = {
+  [ActionType.CreateTimer]: 'timer',
+  [ActionType.WaitForExternalEvent]: 'event',
+  [ActionType.CallSubOrchestrator]: 'sub',
+  [ActionType.CallSubOrchestratorWithRetry]: 'sub',
+  [ActionType.CallEntity]: 'entity',
+  [ActionType.SignalEntity]: 'signal',
+  [ActionType.LockEntities]: 'lock',
+  [ActionType.ReleaseEntities]: 'release',
+};
 
 /**
  * Replays the orchestrator's actions against its history the way the Durable Task Framework does for an
- * out-of-process orchestrator (schema V2: one action per yield, compound WhenAll/WhenAny): EventIds are assigned in
- * the order tasks are awaited, retries add TaskFailed → TimerCreated → TimerFired → TaskScheduled, and only actions
- * not yet in the history are scheduled. Pure: returns what the engine must persist and dispatch.
+ * out-of-process orchestrator (one action per yield, compound WhenAll/WhenAny): EventIds are assigned in the order
+ * tasks are awaited, retries add TaskFailed → TimerCreated → TimerFired → TaskScheduled, entity calls, signals,
+ * locks and releases are EventSent, and only actions not yet in the history are scheduled. A history task the replay
+ * no longer schedules is a non-deterministic workflow. Pure: returns what the engine must persist and dispatch.
  */
 export function replayActions(input: ReplayInput): ReplayOutput {
   return new Replayer(input).run();
@@ -74,14 +56,16 @@ class Replayer {
   private readonly top: ActionWire[];
   private topIndex = 0;
   private topNode?: Node;
+  private held: string[] = [];
   private readonly out: ReplayOutput = {
     scheduled: [],
     activities: [],
     timers: [],
     subOrchestrations: [],
+    entityMessages: [],
+    heldLocks: [],
     synthetic: [],
     canceledTimers: [],
-    unconsumedEvents: [],
   };
 
   /** What compound and retry nodes may do (see replayNodes.ts). */
@@ -96,6 +80,11 @@ class Replayer {
 
   constructor(private readonly input: ReplayInput) {
     this.top = input.state.actions.flat();
+  }
+
+  private get scheduleContext(): ScheduleContext {
+    const { instanceId, executionId } = this.input;
+    return { instanceId, executionId: executionId ?? instanceId, now: this.now, out: this.out };
   }
 
   run(): ReplayOutput {
@@ -126,7 +115,8 @@ class Replayer {
           break;
       }
     }
-    for (const [key, events] of this.deferred) if (key.startsWith('event:')) this.out.unconsumedEvents.push(...events);
+    for (const [id, prior] of this.existing) if (id >= this.nextId) throw unclaimedError(prior);
+    this.out.heldLocks = this.held;
     return this.out;
   }
 
@@ -145,26 +135,31 @@ class Replayer {
   }
 
   private build(action: ActionWire, parent?: Parent): Node {
+    const v3 = this.input.schemaV3;
     switch (action.actionType) {
-      case ActionType.CallActivity:
+      case ActionType.CreateTimer: {
+        const untilMs = Date.parse(action.fireAt ?? this.now) - Date.parse(this.now);
+        if (v3 && untilMs > v3.timers.maxShortMs) return longTimerNode(this.ops, action, v3.timers, parent);
+        return this.leaf(action, parent);
+      }
       case ActionType.CallHttp:
-      case ActionType.CreateTimer:
+        if (v3 && action.httpRequest?.asynchronousPatternEnabled)
+          return httpPollingNode(this.ops, action, v3.httpSleepMs, parent);
+        return this.leaf(action, parent);
+      case ActionType.CallActivity:
       case ActionType.CallSubOrchestrator:
       case ActionType.WaitForExternalEvent:
-        return this.leaf(action, parent);
-      case ActionType.CallActivityWithRetry:
-      case ActionType.CallSubOrchestratorWithRetry:
-        return this.retry(action, parent);
-      case ActionType.WhenAll:
-      case ActionType.WhenAny:
-        return this.compound(action, parent);
       case ActionType.CallEntity:
       case ActionType.SignalEntity:
       case ActionType.LockEntities:
       case ActionType.ReleaseEntities:
-        throw new ReplayError(
-          'Durable entities (callEntity, signalEntity, locks) are not supported yet by the embedded host.',
-        );
+        return this.leaf(action, parent);
+      case ActionType.CallActivityWithRetry:
+      case ActionType.CallSubOrchestratorWithRetry:
+        return retryNode(this.ops, action, parent);
+      case ActionType.WhenAll:
+      case ActionType.WhenAny:
+        return compoundNode(this.ops, action, parent);
       default:
         throw new ReplayError(`Unknown orchestrator action type ${String(action.actionType)}.`);
     }
@@ -172,14 +167,7 @@ class Replayer {
 
   private leaf(action: ActionWire, parent?: Parent): Leaf {
     const t = action.actionType;
-    const kind: Leaf['kind'] =
-      t === ActionType.CreateTimer
-        ? 'timer'
-        : t === ActionType.WaitForExternalEvent
-          ? 'event'
-          : t === ActionType.CallSubOrchestrator || t === ActionType.CallSubOrchestratorWithRetry
-            ? 'sub'
-            : 'activity';
+    const kind = leafKinds[t] ?? 'activity';
     const name = t === ActionType.CallHttp ? HTTP_ACTIVITY : (action.functionName ?? action.externalEventName);
     return { kind, id: -1, action, name, done: false, ok: true, parent };
   }
@@ -190,68 +178,59 @@ class Replayer {
   }
 
   private startLeaf(leaf: Leaf): void {
-    if (leaf.kind === 'event') {
-      const key = `event:${leaf.name ?? ''}`;
-      const list = this.waiters.get(key) ?? [];
-      list.push(leaf);
-      this.waiters.set(key, list);
-      this.applyDeferred(key);
-      return;
-    }
+    if (leaf.kind === 'event') return this.await(`event:${leaf.name ?? ''}`, leaf);
+    if (leaf.kind === 'release') return this.release(leaf);
     const id = this.nextId++;
     leaf.id = id;
+    if (leaf.kind === 'entity' || leaf.kind === 'signal' || leaf.kind === 'lock') return this.startEntityLeaf(leaf);
     this.open.set(id, leaf);
     const prior = this.existing.get(id);
-    if (prior) this.checkSame(prior, leaf);
-    else this.schedule(leaf);
+    if (prior) {
+      checkSame(prior, leaf);
+      if (leaf.kind === 'timer' && leaf.action.isCanceled && !leaf.done) this.out.canceledTimers.push(leaf.id);
+    } else scheduleLeaf(this.scheduleContext, leaf);
     this.applyDeferred(String(id));
   }
 
-  private schedule(leaf: Leaf): void {
-    const { action, id } = leaf;
-    const ts = this.now;
-    if (leaf.kind === 'timer') {
-      const fireAt = new Date(action.fireAt ?? ts).toISOString();
-      this.out.scheduled.push(historyEvent(EventType.TimerCreated, ts, { EventId: id, FireAt: fireAt }));
-      if (action.isCanceled) return;
-      this.out.timers.push({ timerId: id, fireAt });
-    } else if (leaf.kind === 'sub') {
-      const instanceId = action.instanceId || `${this.input.instanceId}:${id.toString(16).padStart(4, '0')}`;
-      const input = action.input === undefined ? undefined : JSON.stringify(action.input);
-      const name = leaf.name ?? '';
-      this.out.scheduled.push(
-        historyEvent(EventType.SubOrchestrationInstanceCreated, ts, {
-          EventId: id,
-          Name: name,
-          InstanceId: instanceId,
-          Input: input,
-        }),
-      );
-      if (leaf.failWith) this.out.synthetic.push({ ...leaf.failWith, TaskScheduledId: id, Timestamp: ts });
-      else this.out.subOrchestrations.push({ taskId: id, name, instanceId, input });
+  /** A call, signal or lock request: EventSent to the entity; calls and locks then wait for the answer. */
+  private startEntityLeaf(leaf: Leaf): void {
+    const lockSet = leaf.kind === 'lock' ? lockSetOf(leaf) : undefined;
+    leaf.target = lockSet ? lockSet[0] : leaf.action.instanceId;
+    const prior = this.existing.get(leaf.id);
+    let request: EntityRequest;
+    if (prior) {
+      checkSame(prior, leaf);
+      request = JSON.parse(prior.Input ?? '{}') as EntityRequest;
     } else {
-      const name = leaf.name ?? '';
-      const input = leaf.name === HTTP_ACTIVITY ? JSON.stringify(action.httpRequest) : encodeActionInput(action.input);
-      this.out.scheduled.push(historyEvent(EventType.TaskScheduled, ts, { EventId: id, Name: name, Input: input }));
-      if (leaf.failWith) this.out.synthetic.push({ ...leaf.failWith, TaskScheduledId: id, Timestamp: ts });
-      else this.out.activities.push({ taskId: id, name, input });
+      request = entityRequest(this.scheduleContext, leaf, lockSet);
+      leaf.request = request;
+      scheduleLeaf(this.scheduleContext, leaf);
     }
+    if (lockSet) this.held = lockSet;
+    if (leaf.kind === 'signal') this.settle(leaf, true);
+    else this.await(`event:${request.id}`, leaf);
   }
 
-  private checkSame(prior: HistoryEvent, leaf: Leaf): void {
-    const expected =
-      leaf.kind === 'timer'
-        ? EventType.TimerCreated
-        : leaf.kind === 'sub'
-          ? EventType.SubOrchestrationInstanceCreated
-          : EventType.TaskScheduled;
-    if (prior.EventType !== expected || (leaf.kind !== 'timer' && prior.Name !== leaf.name)) {
-      throw new ReplayError(
-        `Non-deterministic workflow detected: the orchestrator now schedules ${leaf.kind} '${leaf.name ?? 'timer'}' ` +
-          `with EventId ${leaf.id}, but the history has ${prior.Name ?? 'a timer'} there.`,
-      );
+  /** Releasing a lock sends one EventSent per locked entity (each consumes a sequence number). */
+  private release(leaf: Leaf): void {
+    for (const target of this.held) {
+      const one: Leaf = { ...leaf, id: this.nextId++, target };
+      const prior = this.existing.get(one.id);
+      if (prior) checkSame(prior, one);
+      else {
+        one.request = entityRequest(this.scheduleContext, one);
+        scheduleLeaf(this.scheduleContext, one);
+      }
     }
-    if (leaf.kind === 'timer' && leaf.action.isCanceled && !leaf.done) this.out.canceledTimers.push(leaf.id);
+    this.held = [];
+    this.settle(leaf, true);
+  }
+
+  private await(key: string, leaf: Leaf): void {
+    const list = this.waiters.get(key) ?? [];
+    list.push(leaf);
+    this.waiters.set(key, list);
+    this.applyDeferred(key);
   }
 
   private deliver(key: string, e: HistoryEvent, ok: boolean): void {
@@ -269,6 +248,8 @@ class Replayer {
       this.deferred.set(key, list);
       return;
     }
+    // An entity operation that threw fails the call (durable-functions reads `exceptionType` the same way).
+    if (leaf.kind === 'entity') ok = !(JSON.parse(e.Input ?? '{}') as { exceptionType?: string }).exceptionType;
     this.settle(leaf, ok, e);
   }
 
@@ -288,13 +269,5 @@ class Replayer {
     node.result = result;
     if (node.parent) node.parent.childSettled(node);
     else if (node === this.topNode) this.advanceTop();
-  }
-
-  private compound(action: ActionWire, parent?: Parent): Node {
-    return compoundNode(this.ops, action, parent);
-  }
-
-  private retry(action: ActionWire, parent?: Parent): Node {
-    return retryNode(this.ops, action, parent);
   }
 }

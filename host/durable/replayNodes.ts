@@ -93,3 +93,81 @@ export function retryNode(ops: ReplayOps, action: ActionWire, parent?: Parent): 
   };
   return node;
 }
+
+/** Schema V3 timer limits, as the extension hands them to the orchestrator (Azure Storage's). */
+export interface TimerLimits {
+  /** Longer timers are split (`maximumShortTimerDuration`, 6 days). */
+  maxShortMs: number;
+  /** Length of each intermediate timer (`longRunningTimerIntervalDuration`, 3 days). */
+  intervalMs: number;
+}
+
+/**
+ * A timer longer than the provider's maximum, split as the extension (and durable-functions' LongTimerTask) do:
+ * intermediate timers of `intervalMs` (each its own TimerCreated/TimerFired with a new id) until the remaining
+ * time fits, then the final one.
+ */
+export function longTimerNode(ops: ReplayOps, action: ActionWire, limits: TimerLimits, parent?: Parent): Node {
+  const finalMs = Date.parse(action.fireAt ?? ops.now());
+  const child = (nowMs: number) => {
+    const fireAt = finalMs - nowMs > limits.maxShortMs ? nowMs + limits.intervalMs : finalMs;
+    const timer = { actionType: ActionType.CreateTimer, fireAt: new Date(fireAt).toISOString() };
+    return ops.leaf({ ...timer, isCanceled: action.isCanceled }, node);
+  };
+  const node: Parent & { start(): void } = {
+    done: false,
+    ok: true,
+    parent,
+    start: () => ops.startLeaf(child(Date.parse(ops.now()))),
+    childSettled: (settled) => {
+      const nowMs = Date.parse(ops.now());
+      if (finalMs > nowMs) ops.startLeaf(child(nowMs));
+      else ops.settle(node, true, settled.result);
+    },
+  };
+  return node;
+}
+
+/** A header of a durable HTTP response, looked up case-insensitively (as DurableHttpResponse.getHeader). */
+function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers?.[key];
+}
+
+/**
+ * `callHttp` with the asynchronous pattern under schema V3, polled by the orchestration as the extension does:
+ * each request is one BuiltIn::HttpActivity (which never polls itself); a 202 with Location is followed by a durable
+ * timer (Retry-After, else `defaultSleepMs`) and a GET of the Location, until another status arrives.
+ */
+export function httpPollingNode(ops: ReplayOps, action: ActionWire, defaultSleepMs: number, parent?: Parent): Node {
+  const request = action.httpRequest ?? { method: 'GET', uri: '' };
+  let location: string | undefined;
+  const call = (req: typeof request) =>
+    ops.leaf({ actionType: ActionType.CallHttp, httpRequest: { ...req, asynchronousPatternEnabled: false } }, node);
+  const node: Parent & { start(): void } = {
+    done: false,
+    ok: true,
+    parent,
+    start: () => ops.startLeaf(call(request)),
+    childSettled: (child) => {
+      if (!child.ok) return ops.settle(node, false, child.result);
+      if (location !== undefined) {
+        const uri = location;
+        location = undefined;
+        return ops.startLeaf(call({ method: 'GET', uri, headers: request.headers }));
+      }
+      const response = JSON.parse(child.result?.Result ?? 'null') as {
+        statusCode?: number;
+        headers?: Record<string, string>;
+      } | null;
+      const next = header(response?.headers, 'location');
+      if (response?.statusCode !== 202 || !next) return ops.settle(node, true, child.result);
+      location = new URL(next, request.uri).href;
+      const retryAfter = Number(header(response.headers, 'retry-after'));
+      const delay = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : defaultSleepMs;
+      const fireAt = new Date(Date.parse(ops.now()) + delay).toISOString();
+      ops.startLeaf(ops.leaf({ actionType: ActionType.CreateTimer, fireAt }, node));
+    },
+  };
+  return node;
+}

@@ -1,4 +1,4 @@
-/** SQLite schema of the durable store (version 1). */
+/** SQLite schema of the durable store (version 1, plus the entities table: created on open when missing). */
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS instances (
   instance_id TEXT PRIMARY KEY,
@@ -44,4 +44,16 @@ CREATE TABLE IF NOT EXISTS activities (
   leased_until INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS activities_instance ON activities(instance_id);
+-- Durable entities by scheduler id (@name@key): state (JSON text, NULL when it does not exist), the orchestration
+-- holding its lock, and requests deferred while it is locked by another (JSON array, in arrival order).
+CREATE TABLE IF NOT EXISTS entities (
+  instance_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  key TEXT NOT NULL,
+  state TEXT,
+  lock_owner TEXT,
+  queue TEXT NOT NULL DEFAULT '[]',
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name, key);
 `;

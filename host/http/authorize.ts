@@ -15,10 +15,18 @@ export function presentedKey(headers: Record<string, string | string[] | undefin
   return value || url.searchParams.get('code') || undefined;
 }
 
-/** Whether `key` satisfies `level`: function keys and the master key open `function`; only the master opens `admin`. */
-export function isAuthorized(level: AuthLevel, key: string | undefined, keys: HostKeys): boolean {
+/**
+ * Whether `key` satisfies `level`, as the Functions host decides: the master key opens everything; function keys
+ * open `function`; a system key opens only `system` routes that name it (`systemKey`); `admin` needs the master.
+ */
+export function isAuthorized(level: AuthLevel, key: string | undefined, keys: HostKeys, systemKey?: string): boolean {
   if (level === 'anonymous') return true;
   if (!key) return false;
   if (same(key, keys.master)) return true;
-  return level === 'function' && Object.values(keys.functionKeys).some((k) => same(key, k));
+  if (level === 'function') return Object.values(keys.functionKeys).some((k) => same(key, k));
+  if (level === 'system') {
+    const own = systemKey === undefined ? undefined : keys.systemKeys[systemKey];
+    return own !== undefined && same(key, own);
+  }
+  return false;
 }

@@ -101,7 +101,7 @@ export function createHttpServer(deps: HttpServerDeps): http.Server {
     for (const route of deps.systemRoutes) {
       const m = route.pattern.exec(url.pathname);
       if (!m || !route.methods.includes(method)) continue;
-      if (!isAuthorized(route.auth, key, keys)) {
+      if (!isAuthorized(route.auth, key, keys, route.systemKey)) {
         res.writeHead(401).end();
         return;
       }

@@ -113,16 +113,20 @@ describe('conformance: error handling (orchestrator-spec "Error Handling")', () 
     expect(String(h.output())).toContain("Activity function 'NoSuchActivity' does not exist.");
   });
 
-  it('fails with a clear "not supported yet" error on entities', async () => {
+  it('fails an entity call to an entity the app does not define, with a clear error the orchestrator can catch', async () => {
     const orch: OrchestratorFn = function* (context) {
-      yield context.df.callEntity(new df.EntityId('counter', 'a'), 'add', 1);
-      return 'OK';
+      try {
+        yield context.df.callEntity(new df.EntityId('counter', 'a'), 'add', 1);
+        return 'OK';
+      } catch (e) {
+        return `caught: ${String((e as Error).message)}`;
+      }
     };
     h = new Harness({ orchestrators: { CallEntitySet: orch } });
     await h.start('CallEntitySet');
     await h.runAll();
-    expect(h.instance().status).toBe('Failed');
-    expect(String(h.output())).toContain('not supported yet');
+    expect(h.instance().status).toBe('Completed');
+    expect(String(h.output())).toContain("Entity function 'counter' does not exist.");
   });
 });
 
@@ -153,7 +157,7 @@ describe('conformance: callActivityWithRetry()', () => {
         ],
       ],
       output: 'Hello, World!',
-      schemaVersion: 1,
+      schemaVersion: 3, // V4: the schema this host advertises (upperSchemaVersionNew)
     });
     expect(h.lastState().actions.flat()).toMatchObject([
       {
@@ -245,5 +249,124 @@ describe('conformance: callActivityWithRetry()', () => {
     ]);
     expect(h.output()).toEqual(['Hello, Tokyo!', 'Hello, Seattle!']);
     expect(seattle).toBe(1);
+  });
+});
+
+describe('conformance: the extension limits (issue 15 item 10)', () => {
+  it('fails an orchestration whose custom status is over 16 KB of UTF-16, keeping the previous status', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      context.df.setCustomStatus('small');
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 1000));
+      context.df.setCustomStatus('x'.repeat(8200)); // 8,202 JSON characters = 16,404 bytes of UTF-16
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 1000));
+      return 'not reached';
+    };
+    h = new Harness({ orchestrators: { BigStatus: orch } });
+    await h.start('BigStatus');
+    await h.runAll();
+    expect(h.instance().status).toBe('Failed');
+    expect(String(h.output())).toContain('custom status payload must not exceed 16 KB');
+    expect(h.instance().custom_status).toBe('"small"');
+  });
+
+  it('applies the payload limit to activity inputs and orchestration outputs, naming which', async () => {
+    const big = 'y'.repeat(1024 * 1024 + 10);
+    h = new Harness({
+      orchestrators: {
+        BigInput: function* (context) {
+          return (yield context.df.callActivity('Echo', big)) as unknown;
+        },
+        BigOutput: function* () {
+          yield* [];
+          return big;
+        },
+      },
+      activities: { Echo: (x) => x },
+    });
+    await h.start('BigInput', undefined, 'in');
+    await h.start('BigOutput', undefined, 'out');
+    await h.runAll();
+    expect(h.instance('in').status).toBe('Failed');
+    expect(String(h.output('in'))).toMatch(/The input of activity 'Echo' is \d+ bytes, over the durable payload limit/);
+    expect(h.instance('out').status).toBe('Failed');
+    expect(String(h.output('out'))).toMatch(/The orchestration output is \d+ bytes, over the durable payload limit/);
+  });
+});
+
+describe('conformance: activities that throw something other than an Error (issue 15 item 16)', () => {
+  it.each([
+    ['a string', 'plain text failure', 'plain text failure'],
+    ['an object with a message', { message: 'object message', code: 7 }, 'object message'],
+    ['an object without one', { code: 7 }, '{"code":7}'],
+  ])('keeps the text of %s', async (_label, thrown, expected) => {
+    const orch: OrchestratorFn = function* (context) {
+      try {
+        yield context.df.callActivity('Throws');
+      } catch (e) {
+        return String((e as Error).message);
+      }
+      return 'not reached';
+    };
+    h = new Harness({
+      orchestrators: { CatchIt: orch },
+      activities: {
+        Throws: () => {
+          throw thrown; // the case under test
+        },
+      },
+    });
+    await h.start('CatchIt');
+    await h.runAll();
+    expect(String(h.output())).toContain(`Activity function 'Throws' failed: Result: Failure\nException: ${expected}`);
+  });
+});
+
+describe('conformance: storage failures (issue 15 item 11)', () => {
+  it("retries a failed commit of an activity's result instead of running the activity again", async () => {
+    let runs = 0;
+    const orch: OrchestratorFn = function* (context) {
+      return (yield context.df.callActivity('Once', 'x')) as unknown;
+    };
+    h = new Harness({
+      orchestrators: { O: orch },
+      activities: {
+        Once: () => {
+          runs++;
+          return 'ran';
+        },
+      },
+    });
+    // Fault injection at the storage boundary: the first commit of a TaskCompleted fails (e.g. a disk error).
+    const store = h.store;
+    const enqueue = store.enqueue.bind(store);
+    let failed = false;
+    store.enqueue = (id, exec, event, visibleAt, timerId) => {
+      if (event.EventType === EventType.TaskCompleted && !failed) {
+        failed = true;
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      }
+      enqueue(id, exec, event, visibleAt, timerId);
+    };
+    await h.start('O');
+    await h.settle(); // the activity counts as running while its commit is retried, so this waits for it
+    expect(failed).toBe(true);
+    expect(h.output()).toBe('ran');
+    expect(runs).toBe(1);
+  });
+});
+
+describe('conformance: an orchestrator that throws something other than an Error', () => {
+  it('fails with a message that says so (durable-functions drops the value itself)', async () => {
+    const orch: OrchestratorFn = function* (context) {
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + 1000));
+      throw 'plain string'; // the case under test
+    };
+    h = new Harness({ orchestrators: { ThrowsString: orch } });
+    await h.start('ThrowsString');
+    await h.runAll();
+    expect(h.instance().status).toBe('Failed');
+    expect(String(h.output())).toContain(
+      "Orchestrator function 'ThrowsString' failed: it threw a value that is not an Error",
+    );
   });
 });

@@ -119,7 +119,9 @@ describe('conformance: callSubOrchestrator() / callSubOrchestratorWithRetry()', 
       .history('p')
       .filter((e) => e.InstanceId)
       .map((e) => e.InstanceId);
-    expect(ids).toEqual(['p:0000', 'p:0001', 'p:0002']);
+    // As DTF forms them: `<parent's execution id>:<sequence number>`.
+    const exec = h.instance('p').execution_id;
+    expect(ids).toEqual([`${exec}:0`, `${exec}:1`, `${exec}:2`]);
   });
 
   it('retries a failed sub-orchestrator and succeeds (SubOrchestrationInstanceFailed → timer → new instance)', async () => {

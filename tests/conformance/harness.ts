@@ -15,20 +15,25 @@ import type { FunctionInvoker, RegisteredFunctionInfo } from '../../host/types';
 type Handler = (trigger: unknown, context: InvocationContext) => Promise<unknown>;
 // The library's own orchestrator wrapper (what df.app.orchestration registers), without the Functions worker.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createOrchestrator } = require('durable-functions/lib/src/util/testingUtils') as {
+const { createOrchestrator, createEntityFunction } = require('durable-functions/lib/src/util/testingUtils') as {
   createOrchestrator(fn: (context: never) => Generator<unknown, unknown, unknown>): Handler;
+  createEntityFunction(fn: (context: never) => unknown): Handler;
 };
 
 // Orchestrator functions are written against the library's context; typed loosely on purpose (test code).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OrchestratorFn = (context: any) => Generator<unknown, unknown, any>;
 export type ActivityFn = (input: unknown) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EntityFn = (context: any) => unknown;
 
 export const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 
 export interface App {
   orchestrators: Record<string, OrchestratorFn>;
   activities?: Record<string, ActivityFn>;
+  /** Entity functions (df.app.entity), by name. */
+  entities?: Record<string, EntityFn>;
 }
 
 /** An engine over an in-memory store with a fake clock, running `app`. */
@@ -43,6 +48,9 @@ export class Harness {
     const handlers = new Map<string, { type: string; handler: Handler }>();
     for (const [name, fn] of Object.entries(app.orchestrators)) {
       handlers.set(name, { type: 'orchestrationTrigger', handler: createOrchestrator(fn as never) });
+    }
+    for (const [name, fn] of Object.entries(app.entities ?? {})) {
+      handlers.set(name, { type: 'entityTrigger', handler: createEntityFunction(fn as never) });
     }
     for (const [name, fn] of Object.entries(app.activities ?? {})) {
       handlers.set(name, { type: 'activityTrigger', handler: async (input) => fn(input) });

@@ -37,7 +37,7 @@ describe('conformance: sequences and activities (orchestrator-spec "callActivity
         ],
       ],
       output: ['Hello, Tokyo!', 'Hello, Seattle!', 'Hello, London!'],
-      schemaVersion: 1,
+      schemaVersion: 3, // V4: the schema this host advertises (upperSchemaVersionNew)
     });
   });
 

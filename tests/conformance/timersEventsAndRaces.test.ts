@@ -35,15 +35,19 @@ describe('conformance: createTimer()', () => {
       isDone: true,
       actions: [[{ actionType: 5, fireAt: new Date(T0 + 5000).toISOString(), isCanceled: false }]],
       output: 'Timer fired!',
-      schemaVersion: 1,
+      schemaVersion: 3, // V4: the schema this host advertises (upperSchemaVersionNew)
     });
   });
 
-  it('keeps a long timer (10 days, beyond setTimeout range in ms) as one durable timer', async () => {
+  it('splits a 30-day timer as schema V3 does on Azure Storage: 3-day timers until 6 days are left', async () => {
     h = new Harness({ orchestrators: { WaitOnTimer: waitOnTimer(30 * DAY) } });
     await h.start('WaitOnTimer');
     await h.runAll();
-    expect(scheduled(h.history())).toEqual(['TimerCreated#0']);
+    const fireAts = h
+      .history()
+      .filter((e) => e.EventType === EventType.TimerCreated)
+      .map((e) => (Date.parse(e.FireAt ?? '') - T0) / DAY);
+    expect(fireAts).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 30]);
     expect(h.clock).toBe(T0 + 30 * DAY);
     expect(h.output()).toBe('Timer fired!');
   });
@@ -219,7 +223,7 @@ describe('conformance: continueAsNew()', () => {
     expect(h.history().find((e) => e.EventType === EventType.ExecutionStarted)?.Input).toBe('{"value":2}');
   });
 
-  it('carries over events raised while the previous generation ran', async () => {
+  it('drops events the previous generation did not consume (preserveUnprocessedEvents false, as the JS path)', async () => {
     const loop: OrchestratorFn = function* (context) {
       const n = (context.df.getInput() as number | undefined) ?? 0;
       const e = yield context.df.waitForExternalEvent('item');
@@ -232,22 +236,20 @@ describe('conformance: continueAsNew()', () => {
     h = new Harness({ orchestrators: { Loop: loop } });
     await Promise.all([h.start('Loop'), h.raise('inst', 'item', 'a'), h.raise('inst', 'item', 'b')]);
     await h.settle();
-    // Both events reached the first generation in one episode: 'b' was not consumed and is carried over.
-    expect(
-      h.store
-        .loadHistory('inst')
-        .filter((e) => e.EventType === EventType.EventRaised)
-        .map((e) => e.Name),
-    ).toEqual(['item']);
-    expect(h.output()).toBe('last b');
+    // Both events reached the first generation in one episode: 'b' was not consumed and is gone.
+    expect(h.instance().status).toBe('Running');
+    expect(h.history().filter((e) => e.EventType === EventType.EventRaised)).toEqual([]);
+    await h.raise('inst', 'item', 'c');
+    await h.settle();
+    expect(h.output()).toBe('last c');
   });
 });
 
-describe('conformance: callHttp() (BuiltIn::HttpActivity with 202 polling)', () => {
+describe('conformance: callHttp() (schema V3: the orchestration polls a 202 with durable timers)', () => {
   let server: Server | undefined;
   afterEach(() => server?.close());
 
-  it('polls a 202 + Location until the final response', async () => {
+  it('polls a 202 + Location until the final response: one BuiltIn::HttpActivity per request, timers between', async () => {
     let polls = 0;
     server = createServer((req, res) => {
       if (req.url === '/start') {
@@ -267,7 +269,13 @@ describe('conformance: callHttp() (BuiltIn::HttpActivity with 202 polling)', () 
     h = new Harness({ orchestrators: { HttpSendRequest: orch } });
     await h.start('HttpSendRequest');
     await h.runAll();
-    expect(scheduled(h.history())).toEqual(['TaskScheduled#0:BuiltIn::HttpActivity']);
+    expect(scheduled(h.history())).toEqual([
+      'TaskScheduled#0:BuiltIn::HttpActivity',
+      'TimerCreated#1',
+      'TaskScheduled#2:BuiltIn::HttpActivity',
+      'TimerCreated#3',
+      'TaskScheduled#4:BuiltIn::HttpActivity',
+    ]);
     expect(h.output()).toEqual({ status: 200, content: '{"done":true}' });
     expect(polls).toBe(2);
   });

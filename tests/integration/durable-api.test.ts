@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,7 +134,7 @@ describe('durable engine through the real DurableClient (HTTP starter)', () => {
 });
 
 describe('durable management API over raw HTTP', () => {
-  it('starts with 202 + Location, reports 202 while running, terminates (202, then 410) and reports 400', async () => {
+  it('starts with 202 + Location, reports 202 while running, terminates (202, then 410) and reports 200', async () => {
     const res = await fetch(mgmt('/orchestrators/Approval/raw-1'), { method: 'POST', body: '{"x":1}' });
     expect(res.status).toBe(202);
     expect(res.headers.get('location')).toContain('/runtime/webhooks/durabletask/instances/raw-1');
@@ -147,7 +148,7 @@ describe('durable management API over raw HTTP', () => {
     });
     expect((await fetch(mgmt('/instances/raw-1/terminate', '&reason=stop'), { method: 'POST' })).status).toBe(202);
     await waitForStatus('raw-1', 'Terminated');
-    expect((await fetch(mgmt('/instances/raw-1'))).status).toBe(400);
+    expect((await fetch(mgmt('/instances/raw-1'))).status).toBe(200); // terminated: 200, as HttpApiHandler
     expect((await fetch(mgmt('/instances/raw-1/terminate'), { method: 'POST' })).status).toBe(410);
     expect((await fetch(mgmt('/instances/raw-1/raiseEvent/approval'), { method: 'POST', body: '1' })).status).toBe(410);
   });
@@ -179,10 +180,48 @@ describe('durable management API over raw HTTP', () => {
     } while (token);
     expect(ids.sort()).toEqual(['page-1', 'page-2', 'page-3']);
     expect(pages).toBe(2);
-    const purge = await fetch(mgmt('/instances', '&runtimeStatus=Completed&instanceIdPrefix=page-'), {
-      method: 'DELETE',
-    });
+    const purge = await fetch(
+      mgmt('/instances', '&runtimeStatus=Completed&instanceIdPrefix=page-&createdTimeFrom=2000-01-01'),
+      {
+        method: 'DELETE',
+      },
+    );
     expect(await purge.json()).toEqual({ instancesDeleted: 3 });
+  });
+
+  it('hands out management URLs carrying the durabletask_extension system key, never the master key', async () => {
+    const systemKey = host.keys.systemKeys.durabletask_extension ?? '';
+    expect(systemKey).not.toBe('');
+    const res = await fetch(api('/orchestrators/HelloSequence/keys-1'), { method: 'POST' });
+    const links = await json(res);
+    for (const [name, link] of Object.entries(links)) {
+      if (name === 'id') continue;
+      const code = new URL(String(link).replace(/[{}]/g, '')).searchParams.get('code');
+      expect(code, name).toBe(systemKey);
+      expect(String(link), name).not.toContain(host.keys.master);
+    }
+    const viaClient = await json(await fetch(api('/ops/links/keys-1')));
+    expect(JSON.stringify(viaClient)).not.toContain(host.keys.master);
+    // The system key opens the Durable APIs only: status yes; the host's admin routes and the dashboard data no.
+    const root = `${host.baseUrl}/runtime/webhooks/durabletask`;
+    const status = await waitFor(async () => {
+      const r = await fetch(String(links.statusQueryGetUri));
+      return r.status === 200 ? r : undefined;
+    });
+    expect(status.status).toBe(200);
+    const withSystemKey = { headers: { 'x-functions-key': systemKey } };
+    expect((await fetch(`${host.baseUrl}/admin/host/status`, withSystemKey)).status).toBe(401);
+    expect((await fetch(`${host.baseUrl}/admin/functions`, withSystemKey)).status).toBe(401);
+    expect((await fetch(`${root}/dashboard/instances`, withSystemKey)).status).toBe(401);
+    // Function keys do not open the Durable APIs; the master key still does.
+    const withFunctionKey = { headers: { 'x-functions-key': host.keys.functionKeys.default ?? '' } };
+    expect((await fetch(`${root}/instances/keys-1`, withFunctionKey)).status).toBe(401);
+    expect((await fetch(`${root}/instances/keys-1?code=${host.keys.master}`)).status).toBe(200);
+    // keys.json keeps it beside the master and function keys.
+    const file = JSON.parse(fs.readFileSync(path.join(host.dataDir, 'keys.json'), 'utf8')) as {
+      systemKeys: Record<string, string>;
+    };
+    expect(file.systemKeys.durabletask_extension).toBe(systemKey);
   });
 
   it('rejects bad input with the documented codes', async () => {
@@ -199,7 +238,8 @@ describe('durable management API over raw HTTP', () => {
     });
     expect(big.status).toBe(413);
     expect(String((await json(big)).message)).toContain('limit of 1048576 bytes');
-    expect((await fetch(mgmt('/instances/dup-1/rewind'), { method: 'POST' })).status).toBe(501);
+    // Rewind is only for failed instances: the host's RewindAsync throws → 500 (tests/conformance/managementApi).
+    expect((await fetch(mgmt('/instances/dup-1/rewind'), { method: 'POST' })).status).toBe(500);
     expect((await fetch(mgmt('/instances/dup-1/terminate'), { method: 'POST' })).status).toBe(202);
   });
 
