@@ -23,13 +23,17 @@ export const FAST_API_VERSION = '2024-11-15';
 export const FAST_MAX_BYTES = 200 * 1024 * 1024;
 export const FAST_MAX_SECONDS = 120 * 60;
 
+/** The longest one fast transcription attempt may take, and the attempts: together within host.json's functionTimeout. */
+export const FAST_MAX_ATTEMPT_MS = 12 * 60_000;
+export const FAST_ATTEMPTS = 2;
+
 /**
  * Per-attempt timeout of one fast transcription call, scaled to the recording: 2 min, plus 1 s per MB to upload
- * and 0.5 s per second of audio to process, at most 20 min. Pure.
+ * and 0.5 s per second of audio to process, at most FAST_MAX_ATTEMPT_MS. Pure.
  */
 export function fastTimeoutMs(sizeBytes: number, durationSeconds: number): number {
   const ms = 120_000 + (sizeBytes / 1_048_576) * 1000 + durationSeconds * 500;
-  return Math.round(Math.min(20 * 60_000, ms));
+  return Math.round(Math.min(FAST_MAX_ATTEMPT_MS, ms));
 }
 
 /** A refusal of fast transcription that batch transcription can take: the file is too large or too long. */
@@ -119,7 +123,11 @@ export class AzureFastSpeechEngine implements SpeechEngine {
     const url = `${this.options.endpoint}/speechtotext/transcriptions:transcribe?api-version=${FAST_API_VERSION}`;
     const definition = JSON.stringify(fastDefinition(options));
     const blob = await openAsBlob(input.path, { type: audio.contentType });
-    const retry = { ...this.retry, timeoutMs: this.options.retry?.timeoutMs ?? fastTimeoutMs(sizeBytes, seconds) };
+    const retry = {
+      ...this.retry,
+      attempts: this.options.retry?.attempts ?? FAST_ATTEMPTS,
+      timeoutMs: this.options.retry?.timeoutMs ?? fastTimeoutMs(sizeBytes, seconds),
+    };
     const res = await sendWithRetry(
       'Fast transcription',
       async (signal) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   AzureFastSpeechEngine,
+  FAST_MAX_ATTEMPT_MS,
   FAST_MAX_BYTES,
   FAST_MAX_SECONDS,
   fastDefinition,
@@ -216,7 +217,7 @@ describe('fast transcription limits (Speech quotas page, Standard S0)', () => {
   it.each([
     [0, 0, 120_000],
     [50 * 1_048_576, 600, 120_000 + 50_000 + 300_000],
-    [200 * 1_048_576, 7200, 20 * 60_000],
+    [200 * 1_048_576, 7200, FAST_MAX_ATTEMPT_MS],
   ])('per-attempt timeout for %i bytes / %i s is %i ms (scales with the recording, capped)', (bytes, secs, ms) => {
     expect(fastTimeoutMs(bytes, secs)).toBe(ms);
   });
