@@ -7,6 +7,7 @@ import * as df from 'durable-functions';
 
 import { blobTriggerSource, loadConfig } from '../config';
 import { sniffType } from '../engines/documents/sniffType';
+import { NonRetriableError } from '../errors';
 import { log } from '../log';
 import { Containers } from '../model/names';
 import { getBlobServiceClient } from '../store/blobServiceClient';
@@ -43,8 +44,12 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
       size: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),
     }),
+  }).catch((error: unknown) => {
+    // Refused at intake (the manifest says why): retrying the trigger would refuse again.
+    if (error instanceof NonRetriableError) return undefined;
+    throw error;
   });
-  if (!result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
+  if (result && !result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
 }
 
 app.storageBlob('uploads', {
