@@ -52,12 +52,12 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
   if (result && !result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
 }
 
-app.storageBlob('uploads', {
-  // Flex Consumption has no polling blob trigger: there BLOB_TRIGGER_SOURCE=EventGrid (set by infra/) and the
-  // storage account's BlobCreated events are subscribed (docs/azure.md). The embedded host polls either way.
-  source: blobTriggerSource(),
-  path: `${Containers.uploads}/{name}`,
-  connection: 'AzureWebJobsStorage',
-  extraInputs: [df.input.durableClient()],
-  handler: uploadTrigger,
-});
+// Where Event Grid delivers (Flex Consumption: BLOB_TRIGGER_SOURCE=EventGrid, set by infra/), uploadsEvent.ts takes
+// the BlobCreated event instead: a blob trigger would load the whole upload into memory. The embedded host polls.
+if (blobTriggerSource() !== 'EventGrid')
+  app.storageBlob('uploads', {
+    path: `${Containers.uploads}/{name}`,
+    connection: 'AzureWebJobsStorage',
+    extraInputs: [df.input.durableClient()],
+    handler: uploadTrigger,
+  });
