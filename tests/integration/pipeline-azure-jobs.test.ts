@@ -35,6 +35,8 @@ let speech: FakeSpeechService;
 let language: FakeService;
 let wav: Buffer;
 const hosts: Host[] = [];
+/** The host processes' stdout (the app's PHI-free log lines), printed when a wait times out. */
+let hostOutput = '';
 const dirs: string[] = [];
 
 function startHostProcess(dataDir: string, env: Record<string, string>): Promise<Host> {
@@ -49,6 +51,7 @@ function startHostProcess(dataDir: string, env: Record<string, string>): Promise
     let out = '';
     proc.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      hostOutput += chunk.toString();
       const m = /READY (\S+) (\S+)/.exec(out);
       if (m?.[1] && m[2]) {
         const host = { proc, baseUrl: m[1], key: m[2] };
@@ -73,7 +76,10 @@ async function until<T>(check: () => Promise<T | undefined> | T | undefined, wha
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      process.stderr.write(`host output before the timeout:\n${hostOutput.slice(-8000)}\n`);
+      throw new Error(`timed out waiting for ${what}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -131,6 +137,7 @@ beforeAll(async () => {
 
 // Each test has its own storage: a host's upload trigger must not see another test's uploads.
 beforeEach(async () => {
+  hostOutput = '';
   const azuriteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-azurite-'));
   dirs.push(azuriteDir);
   azurite = await startAzurite({ location: azuriteDir, blobPort: 0, queuePort: 0, tablePort: 0 });
@@ -180,7 +187,10 @@ describe('long service jobs across a host restart (separate host process, SIGKIL
     expect(transcript.engine).toBe('azure-batch');
     const names = completed(await history(host, id));
     expect(names.filter((n) => n === 'transcribe')).toHaveLength(1);
-    expect(names.filter((n) => n === 'pollTranscription').length).toBeGreaterThanOrEqual(6);
+    // Six status replies were scripted; a check in flight at the kill ran again after the restart, so its first
+    // run is in the fake's count but not in the history.
+    expect(names.filter((n) => n === 'pollTranscription').length).toBeGreaterThanOrEqual(5);
+    expect(counts.polls).toBeGreaterThanOrEqual(6);
     expect(speech.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   }, 300_000);
 
@@ -207,7 +217,8 @@ describe('long service jobs across a host restart (separate host process, SIGKIL
     expect(health.entities.map((e) => e.text)).toContain('metformin');
     const names = completed(await history(host, id));
     expect(names.filter((n) => n === 'analyzeHealth')).toHaveLength(1);
-    expect(names.filter((n) => n === 'pollHealth').length).toBeGreaterThanOrEqual(5);
+    expect(names.filter((n) => n === 'pollHealth').length).toBeGreaterThanOrEqual(4);
+    expect(gets()).toBeGreaterThanOrEqual(5);
   }, 300_000);
 
   it('the history of a long batch job is timers and short activities: one status check per activity, a timer before each', async () => {
