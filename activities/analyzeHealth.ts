@@ -1,29 +1,30 @@
 import * as df from 'durable-functions';
-import { z } from 'zod';
 
 import { createHealthEngine } from '../src/engines/health';
-import { NonRetriableError } from '../src/errors';
-import { TextChunkSchema } from '../src/model/chunk';
-import { HealthAnalysisSchema } from '../src/model/health';
+import { newTicket } from '../src/model/jobs';
 import { ActivityNames } from '../src/model/names';
 import type { AnalyzeHealthInput, StepResult } from '../src/model/pipeline';
-import { chunkPlanRef, partialRef } from '../src/store/artifacts';
-import { readJson, writeJson } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { readChunk, savePartial } from './lib/healthPartial';
 import { runStep } from './lib/runStep';
 
-/** One chunk of the plan → partial health analysis (a work blob); merged later by mergeHealth. */
+/**
+ * One chunk of the plan → partial health analysis; with Text Analytics for Health, the submitted jobs instead,
+ * which the orchestrator polls with `pollHealth` (no activity waits for a service job).
+ */
 export async function analyzeHealth(
   input: AnalyzeHealthInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ entities: number }>> {
   return runStep('analyzeHealth', input.encounterId, deps, async () => {
-    const chunks = await readJson(deps.blobs(), chunkPlanRef(input.encounterId), z.array(TextChunkSchema));
-    const chunk = chunks.find((c) => c.index === input.index);
-    if (!chunk) throw new NonRetriableError('ChunkNotFound', `No chunk ${input.index} in the plan`);
-    const analysis = HealthAnalysisSchema.parse(await createHealthEngine(deps.config()).analyze([chunk]));
-    const ref = await writeJson(deps.blobs(), partialRef(input.encounterId, input.index), analysis);
-    return { ref, stats: { entities: analysis.entities.length }, skipManifest: true };
+    const chunk = await readChunk(deps, input.encounterId, input.index);
+    const engine = createHealthEngine(deps.config());
+    if (engine.submit) {
+      const submittedAt = new Date().toISOString();
+      const ids = await engine.submit([chunk]);
+      if (ids.length > 0) return { stats: { entities: 0 }, job: newTicket('ta4h', ids, submittedAt) };
+    }
+    return savePartial(deps, input.encounterId, input.index, await engine.analyze([chunk]));
   });
 }
 

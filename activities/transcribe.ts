@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import * as df from 'durable-functions';
 
 import { CONTENT_TYPE_OF, isAudioType } from '../src/engines/documents/sniffType';
-import { type BatchTranscribeOptions, createSpeechEngine } from '../src/engines/speech';
+import { createSpeechEngine, type TranscribeOptions, type TranscribeOrJob } from '../src/engines/speech';
 import { NonRetriableError } from '../src/errors';
+import { JobTicketSchema, newTicket } from '../src/model/jobs';
 import { ActivityNames } from '../src/model/names';
 import type { IntakeInput, StepResult } from '../src/model/pipeline';
 import { downloadToFile } from '../src/store/blobIo';
@@ -15,28 +16,34 @@ import { defaultDeps, type StepDeps } from './lib/deps';
 import { runStep } from './lib/runStep';
 import { saveTranscript } from './lib/saveTranscript';
 
-/** Audio upload → diarized transcript.json. The audio is streamed to a temporary file, never held in memory. */
+const JOB_ID = JobTicketSchema.shape.ids.element;
+
+/**
+ * Audio upload → diarized transcript.json, or (Azure, long recordings) a submitted batch transcription job that
+ * the orchestrator polls with `pollTranscription`. The audio is streamed to a temporary file, never held in memory.
+ */
 export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDeps): Promise<StepResult> {
   return runStep('transcribe', input.encounterId, deps, async () => {
     const type = input.source.type;
     if (!isAudioType(type)) throw new NonRetriableError('UnsupportedType', `Not an audio type: ${type}`);
+    const blobs = deps.blobs();
+    const submittedAt = new Date().toISOString();
+    // A re-run after a crash that followed the submit resumes the job kept in the manifest: no second job.
+    const stored = (await readManifest(blobs, input.encounterId))?.jobs.speechBatch;
+    if (stored && JOB_ID.safeParse(stored).success)
+      return { stats: {}, job: newTicket('speechBatch', [stored], submittedAt) };
     const dir = await mkdtemp(join(tmpdir(), 'clinscribe-'));
     try {
       const path = join(dir, `input.${type}`);
-      await downloadToFile(deps.blobs(), input.source, path);
-      const blobs = deps.blobs();
-      // Batch transcription (Azure, past 2 h / 300 MB) reads the upload by URL with the Speech resource's identity,
-      // and its job URL is kept in the manifest so a re-run after a restart resumes polling instead of starting over.
+      await downloadToFile(blobs, input.source, path);
+      // Batch transcription reads the upload by URL with the Speech resource's identity.
       const sourceUrl = blobs.getContainerClient(input.source.container).getBlobClient(input.source.name).url;
-      const manifest = await readManifest(blobs, input.encounterId);
+      const engine = createSpeechEngine(deps.config());
+      const audio = { path, contentType: CONTENT_TYPE_OF[type], sourceUrl };
       let progressWrites: Promise<unknown> = Promise.resolve();
-      const options: BatchTranscribeOptions = {
+      const options: TranscribeOptions = {
         locale: input.locale,
         maxSpeakers: input.maxSpeakers,
-        jobUrl: manifest?.jobs.speechBatch || undefined,
-        onJobCreated: async (jobUrl) => {
-          await updateManifest(blobs, input.encounterId, { jobs: { speechBatch: jobUrl } });
-        },
         // Seconds of audio done, for the web page; best effort, one write at a time, never failing the step.
         onProgress: (fraction, duration) => {
           if (!duration) return;
@@ -46,15 +53,15 @@ export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDep
             .catch(() => undefined);
         },
       };
-      const transcript = await createSpeechEngine(deps.config()).transcribe(
-        { path, contentType: CONTENT_TYPE_OF[type], sourceUrl },
-        options,
-      );
+      const out: TranscribeOrJob = engine.transcribeOrSubmit
+        ? await engine.transcribeOrSubmit(audio, options)
+        : { transcript: await engine.transcribe(audio, options) };
       await progressWrites;
-      // The job is deleted once read: a later re-delivery must start afresh, not poll a job that is gone.
-      if (options.jobUrl || transcript.engine === 'azure-batch')
-        await updateManifest(blobs, input.encounterId, { jobs: { speechBatch: '' } });
-      return await saveTranscript(deps, input.encounterId, transcript, 'speech');
+      if ('jobId' in out) {
+        await updateManifest(blobs, input.encounterId, { jobs: { speechBatch: out.jobId } });
+        return { stats: {}, job: newTicket('speechBatch', [out.jobId], submittedAt) };
+      }
+      return await saveTranscript(deps, input.encounterId, out.transcript, 'speech');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -29,12 +29,14 @@ param useAzureOpenAI bool = true
 
 @description('Region of the Azure OpenAI account (model availability differs by region); empty = location.')
 param openAiLocation string = ''
-param openAiModelName string = 'gpt-4o-mini'
-param openAiModelVersion string = '2024-07-18'
+@description('Chat model with structured outputs; check it is offered in the region and deployment type first.')
+param openAiModelName string = 'gpt-4.1-mini'
+param openAiModelVersion string = '2025-04-14'
 @description('Deployment name the app calls (AZURE_OPENAI_DEPLOYMENT).')
 param openAiDeploymentName string = 'note'
+@description('DataZoneStandard keeps processing (PHI) inside the data zone (EU or US); GlobalStandard may not.')
 @allowed(['GlobalStandard', 'Standard', 'DataZoneStandard'])
-param openAiDeploymentSku string = 'GlobalStandard'
+param openAiDeploymentSku string = 'DataZoneStandard'
 @description('Capacity in thousands of tokens per minute.')
 @minValue(1)
 param openAiDeploymentCapacity int = 30
@@ -44,8 +46,9 @@ param dtsSkuName string = 'Consumption'
 @description('Task hub name (TASKHUB_NAME, referenced by host.json as %TASKHUB_NAME%).')
 param taskHubName string = 'clinscribe'
 
-@allowed(['20', '22'])
-param nodeVersion string = '20'
+@description('Node.js on Flex Consumption: 22 (Node 20 reached end of life in April 2026).')
+@allowed(['22'])
+param nodeVersion string = '22'
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
@@ -56,6 +59,8 @@ param instanceMemoryMB int = 2048
 param fhirServerUrl string = ''
 @description('Entra scope for the FHIR server (FHIR_SERVER_SCOPE); empty = the app default.')
 param fhirServerScope string = ''
+@description('Resource id of an Azure Health Data Services FHIR service the app exports to: the app identity gets FHIR Data Contributor on it. Empty = no role (another FHIR server authorizes the app itself).')
+param fhirServiceId string = ''
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -172,8 +177,21 @@ module rbac 'app/rbac.bicep' = {
     taskHubName: dts.outputs.taskHubName
     speechName: useAzureSpeech ? speech.outputs.name : ''
     speechServicePrincipalId: useAzureSpeech ? speech.outputs.principalId : ''
+    uploadsContainerName: 'uploads'
     languageName: useAzureLanguage ? language.outputs.name : ''
     openAiName: useAzureOpenAI ? openAi.outputs.name : ''
+  }
+}
+
+// FHIR export to Azure Health Data Services: the service may live in another resource group or subscription.
+// Id form: /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/fhirservices/{f}
+module fhirRole 'app/fhirRole.bicep' = if (!empty(fhirServiceId)) {
+  name: 'fhir-role'
+  scope: resourceGroup(split(fhirServiceId, '/')[2], split(fhirServiceId, '/')[4])
+  params: {
+    workspaceName: split(fhirServiceId, '/')[8]
+    fhirServiceName: split(fhirServiceId, '/')[10]
+    appPrincipalId: identity.outputs.principalId
   }
 }
 

@@ -1,8 +1,9 @@
 import type { OrchestrationContext, OrchestrationHandler, Task } from 'durable-functions';
 import * as df from 'durable-functions';
 
+import type { JobTicket } from '../src/model/jobs';
 import type { Stage } from '../src/model/manifest';
-import { ActivityNames, EventNames, OrchestratorNames } from '../src/model/names';
+import { ActivityNames, EventNames, OrchestratorNames, PollActivityNames } from '../src/model/names';
 import {
   addHours,
   type PipelineInput,
@@ -11,6 +12,8 @@ import {
   type ReviewDecision,
   type StepResult,
 } from '../src/model/pipeline';
+import { awaitJobs } from './lib/awaitJobs';
+import { failure, StageFailure } from './lib/stageFailure';
 
 /** DESIGN.md §4: first retry after 2 s, backoff 2, at most 60 s apart, 6 attempts. */
 const retry = new df.RetryOptions(2_000, 6);
@@ -20,16 +23,8 @@ retry.maxRetryIntervalInMilliseconds = 60_000;
 const DOCUMENT_TYPES = ['txt', 'vtt', 'pdf'];
 const MAX_REVIEW_ROUNDS = 20;
 
-/** An activity's expected failure (`ok: false`), carried to the catch below with the stage it happened in. */
-class StageFailure extends Error {
-  stage: Stage = 'intake';
-  code = 'ActivityFailed';
-}
-const failure = (stage: Stage, code: string, message: string) =>
-  Object.assign(new StageFailure(message), { stage, code });
-
 type Stats = Record<string, number | string>;
-type Step<S> = Generator<Task, { stats: S }, StepResult<S>>;
+type Step<S> = Generator<Task, { stats: S }, unknown>;
 
 /**
  * The encounter pipeline: intake → chunk plan → health fan-out + merge → FHIR ∥ note → optional review →
@@ -47,10 +42,13 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
     if (!result.ok) throw failure(stage, result.code, result.message);
     return result;
   };
+  // A step that submitted a service job is done when the orchestrator's polling of that job is (DESIGN.md §4).
+  const poll = (payload: object) => (job: JobTicket) => call(PollActivityNames[job.kind], { ...payload, job });
   function* step<S = Stats>(stage: Stage, progress: number, detail: string, name: string, payload = {}): Step<S> {
     current = stage;
     status(stage, progress, detail);
-    return check(stage, yield call(name, payload));
+    const [result] = yield* awaitJobs(context, [(yield call(name, payload)) as StepResult<S>], poll(payload));
+    return check(stage, result as StepResult<S>);
   }
 
   try {
@@ -67,7 +65,8 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
     status('analyzeHealth', 0.45, `analysing ${chunks} chunk(s)`);
     const startedAt = context.df.currentUtcDateTime.toISOString();
     const partials = Array.from({ length: chunks }, (_, index) => call(ActivityNames.analyzeHealth, { index }));
-    const results: StepResult[] = yield context.df.Task.all(partials);
+    const submitted = (yield context.df.Task.all(partials)) as StepResult[];
+    const results = yield* awaitJobs(context, submitted, (job, index) => poll({ index })(job));
     results.forEach((result) => check('analyzeHealth', result));
     yield* step('analyzeHealth', 0.6, 'merging entities', ActivityNames.mergeHealth, { count: chunks, startedAt });
 

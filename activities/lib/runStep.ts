@@ -1,5 +1,6 @@
 import { toError } from '../../src/errors';
 import { log } from '../../src/log';
+import type { JobTicket } from '../../src/model/jobs';
 import type { Stage } from '../../src/model/manifest';
 import type { StepResult } from '../../src/model/pipeline';
 import type { BlobRef } from '../../src/model/refs';
@@ -14,8 +15,10 @@ export interface StepOutcome<S> {
   patch?: Omit<ManifestPatch, 'timing'>;
   /** Fan-out steps record their stage once, in the step that joins them. */
   skipManifest?: boolean;
-  /** When the stage began, if before this step (the join of a fan-out). */
+  /** When the stage began, if before this step (the join of a fan-out, the last poll of a job). */
   stageStartedAt?: string;
+  /** A service job still in flight: the orchestrator polls it (DESIGN.md §4); the manifest waits for its end. */
+  job?: JobTicket;
 }
 
 /**
@@ -34,15 +37,17 @@ export async function runStep<S>(
   try {
     const outcome = await work();
     const endedAt = new Date().toISOString();
-    if (!outcome.skipManifest) {
+    if (!outcome.skipManifest && !outcome.job) {
       await updateManifest(deps.blobs(), encounterId, {
         status: 'Running',
         ...outcome.patch,
         timing: { stage, startedAt: outcome.stageStartedAt ?? startedAt, endedAt },
       });
     }
-    log.info('step.completed', { encounterId, stage, durationMs: Math.round(performance.now() - started) });
-    return { ok: true, ref: outcome.ref, stats: outcome.stats };
+    const durationMs = Math.round(performance.now() - started);
+    if (outcome.job) log.info('step.pending', { encounterId, stage, job: outcome.job.kind, durationMs });
+    else log.info('step.completed', { encounterId, stage, durationMs });
+    return { ok: true, ref: outcome.ref, stats: outcome.stats, ...(outcome.job ? { job: outcome.job } : {}) };
   } catch (thrown) {
     const error = toError(thrown);
     log.warn('step.failed', {

@@ -7,8 +7,8 @@ param tags object = {}
 param identityId string
 param storageBlobEndpoint string
 param deploymentContainerName string
-@allowed(['20', '22'])
-param nodeVersion string = '20'
+@allowed(['22'])
+param nodeVersion string = '22'
 param maximumInstanceCount int = 100
 param instanceMemoryMB int = 2048
 param appSettings object

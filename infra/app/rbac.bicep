@@ -1,6 +1,7 @@
 // Data-plane roles, by built-in role definition id (learn.microsoft.com/azure/role-based-access-control/built-in-roles).
-// The app identity gets what the host and engines use; the deploying principal (optional) gets storage and DTS
-// access for debugging and the DTS dashboard. Empty names mean the service was not deployed.
+// The app identity gets what the host and engines use; a deploying *user* (optional) gets storage and DTS access
+// for debugging and the DTS dashboard. A CI service principal gets no data-plane role: it deploys, it never needs
+// to read encounters (PHI). Empty names mean the service was not deployed.
 param appPrincipalId string
 param userPrincipalId string = ''
 @allowed(['User', 'ServicePrincipal'])
@@ -12,6 +13,8 @@ param taskHubName string
 param speechName string = ''
 @description('System-assigned identity of the Speech resource (reads uploads for batch transcription).')
 param speechServicePrincipalId string = ''
+@description('The container batch transcription reads: the Speech identity can read nothing else.')
+param uploadsContainerName string = 'uploads'
 param languageName string = ''
 param openAiName string = ''
 
@@ -31,10 +34,18 @@ var hostStorageRoles = [
   roles.storageQueueDataContributor
   roles.storageTableDataContributor
 ]
-var hasUser = !empty(userPrincipalId)
+var hasUser = !empty(userPrincipalId) && userPrincipalType == 'User'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: storage
+  name: 'default'
+}
+resource uploadsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: blobService
+  name: uploadsContainerName
 }
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
@@ -122,8 +133,8 @@ resource appSpeech 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!e
 }
 
 resource speechReadsUploads 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(speechServicePrincipalId)) {
-  name: guid(storage.id, speechServicePrincipalId, roles.storageBlobDataReader)
-  scope: storage
+  name: guid(uploadsContainer.id, speechServicePrincipalId, roles.storageBlobDataReader)
+  scope: uploadsContainer
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
     principalId: speechServicePrincipalId

@@ -36,8 +36,8 @@ export async function run(args: string[]): Promise<number> {
     throw new NonRetriableError('BadArguments', `--engine must be one of ${ENGINES.join(', ')}`);
   }
   const maxSpeakers = values['max-speakers'] === undefined ? undefined : Number(values['max-speakers']);
-  if (maxSpeakers !== undefined && !(Number.isInteger(maxSpeakers) && maxSpeakers >= 1 && maxSpeakers <= 36)) {
-    throw new NonRetriableError('BadArguments', '--max-speakers must be an integer from 1 to 36');
+  if (maxSpeakers !== undefined && !(Number.isInteger(maxSpeakers) && maxSpeakers >= 1 && maxSpeakers <= 35)) {
+    throw new NonRetriableError('BadArguments', '--max-speakers must be an integer from 1 to 35');
   }
   // Logs go to stderr so stdout stays pure JSON.
   setLogSink((line) => process.stderr.write(line + '\n'));

@@ -3,6 +3,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import { type EngineSelection, loadConfig } from '../config';
 import { toError } from '../errors';
 import { log } from '../log';
+import { Containers } from '../model/names';
 import { createBlobServiceClient } from '../store/blobServiceClient';
 
 export interface HealthReport {
@@ -14,15 +15,23 @@ export interface HealthReport {
 
 const STORAGE_TIMEOUT_MS = 5_000;
 
-/** Probes the storage account with one cheap call (account properties), bounded by a timeout. */
+/**
+ * Probes storage with one cheap data-plane call the app's own role allows: list at most one blob of the
+ * `encounters` container (account properties would need `blobServices/read`, which no Storage Blob Data role
+ * grants, so that probe fails on Azure). A missing container still proves the account answers. Bounded by a timeout.
+ */
 export async function checkStorage(env: NodeJS.ProcessEnv = process.env): Promise<HealthReport['storage']> {
   const started = Date.now();
   try {
-    const client = createBlobServiceClient(env);
-    await client.getProperties({ abortSignal: AbortSignal.timeout(STORAGE_TIMEOUT_MS) });
+    const container = createBlobServiceClient(env).getContainerClient(Containers.encounters);
+    const pages = container
+      .listBlobsFlat({ abortSignal: AbortSignal.timeout(STORAGE_TIMEOUT_MS) })
+      .byPage({ maxPageSize: 1 });
+    await pages.next();
     return { reachable: true, latencyMs: Date.now() - started };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
+    if (code === 'ContainerNotFound') return { reachable: true, latencyMs: Date.now() - started };
     return {
       reachable: false,
       latencyMs: Date.now() - started,

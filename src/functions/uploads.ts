@@ -7,6 +7,7 @@ import * as df from 'durable-functions';
 
 import { blobTriggerSource, loadConfig } from '../config';
 import { sniffType } from '../engines/documents/sniffType';
+import { NonRetriableError } from '../errors';
 import { log } from '../log';
 import { Containers } from '../model/names';
 import { getBlobServiceClient } from '../store/blobServiceClient';
@@ -43,16 +44,20 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
       size: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),
     }),
+  }).catch((error: unknown) => {
+    // Refused at intake (the manifest says why): retrying the trigger would refuse again.
+    if (error instanceof NonRetriableError) return undefined;
+    throw error;
   });
-  if (!result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
+  if (result && !result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
 }
 
-app.storageBlob('uploads', {
-  // Flex Consumption has no polling blob trigger: there BLOB_TRIGGER_SOURCE=EventGrid (set by infra/) and the
-  // storage account's BlobCreated events are subscribed (docs/azure.md). The embedded host polls either way.
-  source: blobTriggerSource(),
-  path: `${Containers.uploads}/{name}`,
-  connection: 'AzureWebJobsStorage',
-  extraInputs: [df.input.durableClient()],
-  handler: uploadTrigger,
-});
+// Where Event Grid delivers (Flex Consumption: BLOB_TRIGGER_SOURCE=EventGrid, set by infra/), uploadsEvent.ts takes
+// the BlobCreated event instead: a blob trigger would load the whole upload into memory. The embedded host polls.
+if (blobTriggerSource() !== 'EventGrid')
+  app.storageBlob('uploads', {
+    path: `${Containers.uploads}/{name}`,
+    connection: 'AzureWebJobsStorage',
+    extraInputs: [df.input.durableClient()],
+    handler: uploadTrigger,
+  });

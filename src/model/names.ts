@@ -5,9 +5,11 @@ export const OrchestratorNames = {
 
 export const ActivityNames = {
   transcribe: 'transcribe',
+  pollTranscription: 'pollTranscription',
   extractDocument: 'extractDocument',
   planChunks: 'planChunks',
   analyzeHealth: 'analyzeHealth',
+  pollHealth: 'pollHealth',
   mergeHealth: 'mergeHealth',
   buildFhir: 'buildFhir',
   writeNote: 'writeNote',
@@ -16,6 +18,12 @@ export const ActivityNames = {
   recordFailure: 'recordFailure',
   recordStatus: 'recordStatus',
   approveNote: 'approveNote',
+} as const;
+
+/** The status activity of each kind of long service job. */
+export const PollActivityNames = {
+  speechBatch: ActivityNames.pollTranscription,
+  ta4h: ActivityNames.pollHealth,
 } as const;
 
 export const EventNames = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { ActivityFailure } from '../errors';
+import type { JobTicket } from './jobs';
 import type { Stage } from './manifest';
 import { NoteTemplateSchema } from './note';
 import type { BlobRef } from './refs';
@@ -48,6 +49,14 @@ export interface MergeHealthInput extends StepInput {
   /** Earliest start of the fan-out (ISO), so the stage timing covers every chunk. */
   startedAt: string;
 }
+/** A status check of a job that `transcribe` submitted (same input, plus the job). */
+export interface PollTranscriptionInput extends IntakeInput {
+  job: JobTicket;
+}
+/** A status check of the Text Analytics jobs that `analyzeHealth` submitted for one chunk. */
+export interface PollHealthInput extends AnalyzeHealthInput {
+  job: JobTicket;
+}
 export interface WriteNoteInput extends StepInput {
   template: EncounterOptions['template'];
 }
@@ -69,8 +78,12 @@ export interface RecordFailureInput extends StepInput {
   message: string;
 }
 
-/** What every activity returns: a reference and small stats, or an expected failure (DESIGN.md §4). */
-export type StepResult<S = Record<string, number | string>> = { ok: true; ref?: BlobRef; stats: S } | ActivityFailure;
+/**
+ * What every activity returns: a reference and small stats, or an expected failure (DESIGN.md §4); `job` when
+ * the step submitted a long service job that the orchestrator must poll before the step is done.
+ */
+export type StepResult<S = Record<string, number | string>> =
+  { ok: true; ref?: BlobRef; stats: S; job?: JobTicket } | ActivityFailure;
 
 /** The payload of the `review` event, raised by `POST /api/encounters/{id}/review`. */
 export const ReviewDecisionSchema = z.object({

@@ -4,6 +4,7 @@ import { isRetriableStatus, NonRetriableError, parseRetryAfter, TransientError }
 import { log } from '../../log';
 import type { TextChunk } from '../../model/chunk';
 import type { HealthAnalysis } from '../../model/health';
+import type { JobPoll } from '../../model/jobs';
 import type { SegmentSpan } from '../../model/transcriptText';
 import type { HealthEngine } from './engine';
 import { fromTa4hResult } from './fromTa4hResult';
@@ -47,8 +48,19 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** Text Analytics for Health through the async `analyze-text/jobs` REST API, FHIR R4 bundles requested. */
-export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngine {
+/** The Azure provider: besides `analyze`, job submission and one-shot status checks for the orchestrator. */
+export interface AzureHealthEngine extends HealthEngine {
+  /** Submits the chunks' Healthcare jobs (one per request of the plan); returns their ids. */
+  submit(chunks: TextChunk[], options?: { signal?: AbortSignal }): Promise<string[]>;
+  /** One status check of every job; when all succeeded, the merged analysis of the chunks. */
+  poll(chunks: TextChunk[], ids: string[], options?: { signal?: AbortSignal }): Promise<JobPoll<HealthAnalysis>>;
+}
+
+/**
+ * Text Analytics for Health through the async `analyze-text/jobs` REST API (2024-11-01), FHIR R4 bundles
+ * requested. Job URLs are rebuilt from the configured endpoint and the job id, never taken from input.
+ */
+export function createAzureHealthEngine(options: AzureHealthOptions): AzureHealthEngine {
   const endpoint = options.endpoint.replace(/\/+$/, '');
   const maxAttempts = options.maxAttempts ?? 6;
   const wait = options.sleep ?? sleep;
@@ -66,7 +78,12 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
   }
 
   /** One HTTP call with retries on 408/429/5xx and network errors, honouring Retry-After. */
-  async function call(url: string, init: { method: string; body?: string }, signal?: AbortSignal): Promise<Response> {
+  async function call(
+    url: string,
+    init: { method: string; body?: string },
+    signal?: AbortSignal,
+    attempts = maxAttempts,
+  ): Promise<Response> {
     let delay = options.retryDelayMs ?? 2_000;
     for (let attempt = 1; ; attempt++) {
       let response: Response | undefined;
@@ -81,7 +98,7 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
       if (response && !isRetriableStatus(response.status)) return response;
       const pause = response ? (retryAfterMs(response) ?? delay) : delay;
       const code = response ? `Http${response.status}` : 'NetworkError';
-      if (attempt >= maxAttempts) {
+      if (attempt >= attempts) {
         throw new TransientError(code, `Language service call failed after ${attempt} attempts`, {
           retryAfterMs: pause,
           cause: failure,
@@ -94,7 +111,11 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
     }
   }
 
-  async function runJob(documents: PlannedDocument[], signal?: AbortSignal): Promise<Ta4hResults> {
+  const jobUrl = (id: string) =>
+    `${endpoint}/language/analyze-text/jobs/${encodeURIComponent(id)}?api-version=${TA4H_API_VERSION}`;
+
+  /** Submits one request of documents; returns the job id from its operation-location. */
+  async function submitJob(documents: PlannedDocument[], signal?: AbortSignal): Promise<string> {
     const input: Ta4hJobInput = {
       displayName: 'clinscribe',
       analysisInput: { documents: documents.map(({ id, language, text }) => ({ id, language, text })) },
@@ -112,52 +133,95 @@ export function createAzureHealthEngine(options: AzureHealthOptions): HealthEngi
       signal,
     );
     if (submitted.status !== 202) throw await serviceError(submitted, 'submit');
-    const location = submitted.headers.get('operation-location');
-    if (!location)
+    const id = jobIdOf(submitted.headers.get('operation-location'));
+    if (!id)
       throw new NonRetriableError(
         'NoOperationLocation',
         'the Language service accepted the job without an operation-location',
       );
-    const deadline = Date.now() + (options.jobTimeoutMs ?? 30 * 60_000);
-    for (;;) {
-      const polled = await call(location, { method: 'GET' }, signal);
-      if (polled.status !== 200) throw await serviceError(polled, 'poll');
-      const state = (await polled.json()) as Ta4hJobState;
-      if (state.status === 'succeeded' || state.status === 'partiallyCompleted') {
-        const item = state.tasks?.items?.find((i) => i.kind === 'HealthcareLROResults' && i.results);
-        if (!item?.results) throw jobError(state, 'the job finished without Healthcare results');
-        return item.results;
-      }
-      if (state.status === 'failed' || state.status === 'cancelled' || state.status === 'cancelling')
-        throw jobError(state, `the job ${state.status}`);
-      if (Date.now() > deadline)
-        throw new TransientError('JobTimeout', 'the Language service job did not finish in time');
-      await wait(retryAfterMs(polled) ?? options.pollIntervalMs ?? 1_000, signal);
-    }
+    return id;
   }
 
-  return {
+  /** One status check of one job: its results, or `running` (also for a 429) with the service's Retry-After. */
+  async function checkJob(id: string, signal?: AbortSignal): Promise<JobPoll<Ta4hResults>> {
+    let polled: Response;
+    try {
+      polled = await call(jobUrl(id), { method: 'GET' }, signal, 1);
+    } catch (error) {
+      if (error instanceof TransientError && error.code === 'Http429')
+        return { status: 'running', retryAfterMs: error.retryAfterMs };
+      throw error;
+    }
+    if (polled.status !== 200) throw await serviceError(polled, 'poll');
+    const state = (await polled.json()) as Ta4hJobState;
+    if (state.status === 'succeeded' || state.status === 'partiallyCompleted') {
+      const item = state.tasks?.items?.find((i) => i.kind === 'HealthcareLROResults' && i.results);
+      if (!item?.results) throw jobError(state, 'the job finished without Healthcare results');
+      return { status: 'succeeded', result: item.results };
+    }
+    if (state.status === 'failed' || state.status === 'cancelled' || state.status === 'cancelling')
+      throw jobError(state, `the job ${state.status}`);
+    return { status: 'running', retryAfterMs: retryAfterMs(polled) };
+  }
+
+  const spansOf = (chunks: TextChunk[]): SegmentSpan[] =>
+    chunks.flatMap((c) => c.segments.map((s) => ({ id: s.id, offset: c.offset + s.offset, length: s.length })));
+  const plan = (chunks: TextChunk[]) => planTa4hRequests(chunks, options.language ?? 'en');
+
+  const engine: AzureHealthEngine = {
     name: 'azure',
-    async analyze(chunks: TextChunk[], opts?: { signal?: AbortSignal }): Promise<HealthAnalysis> {
-      const spans: SegmentSpan[] = chunks.flatMap((c) =>
-        c.segments.map((s) => ({ id: s.id, offset: c.offset + s.offset, length: s.length })),
-      );
-      const requests = planTa4hRequests(chunks, options.language ?? 'en');
-      const partials: HealthAnalysis[] = [];
-      for (const documents of requests) {
-        const started = Date.now();
-        const results = await runJob(documents, opts?.signal);
-        partials.push(fromTa4hResult(results, new Map(documents.map((d) => [d.id, d.offset])), spans));
-        log.info('health.azure.job', {
-          documents: documents.length,
-          durationMs: Date.now() - started,
-          errors: results.errors?.length ?? 0,
-        });
+    async submit(chunks, opts) {
+      const ids: string[] = [];
+      for (const documents of plan(chunks)) ids.push(await submitJob(documents, opts?.signal));
+      log.info('health.azure.submitted', { jobs: ids.length });
+      return ids;
+    },
+    async poll(chunks, ids, opts) {
+      const requests = plan(chunks);
+      if (requests.length !== ids.length)
+        throw new NonRetriableError('InvalidInput', 'job ids do not match the chunk plan');
+      const polls = await Promise.all(ids.map((id) => checkJob(id, opts?.signal)));
+      const running = polls.filter((p) => p.status === 'running');
+      if (running.length > 0) {
+        const waits = running.map((p) => p.retryAfterMs).filter((ms): ms is number => ms !== undefined);
+        return { status: 'running', retryAfterMs: waits.length ? Math.max(...waits) : undefined };
       }
-      if (partials.length === 0) return { engine: 'azure', entities: [], relations: [], warnings: [] };
-      return mergeAnalyses(partials);
+      const spans = spansOf(chunks);
+      const partials = polls.map((p, i) => {
+        const results = (p as { result: Ta4hResults }).result;
+        const documents = requests[i]!;
+        log.info('health.azure.job', { documents: documents.length, errors: results.errors?.length ?? 0 });
+        return fromTa4hResult(results, new Map(documents.map((d) => [d.id, d.offset])), spans);
+      });
+      if (partials.length === 0) return { status: 'succeeded', result: emptyAnalysis() };
+      return { status: 'succeeded', result: mergeAnalyses(partials) };
+    },
+    async analyze(chunks, opts) {
+      // In-process polling, for the CLI: the pipeline submits and polls from the orchestrator instead.
+      const ids = await engine.submit(chunks, opts);
+      const deadline = Date.now() + (options.jobTimeoutMs ?? 30 * 60_000);
+      for (;;) {
+        const polled = await engine.poll(chunks, ids, opts);
+        if (polled.status === 'succeeded') return polled.result;
+        if (Date.now() > deadline)
+          throw new TransientError('JobTimeout', 'the Language service job did not finish in time');
+        await wait(polled.retryAfterMs ?? options.pollIntervalMs ?? 1_000, opts?.signal);
+      }
     },
   };
+  return engine;
+}
+
+const emptyAnalysis = (): HealthAnalysis => ({ engine: 'azure', entities: [], relations: [], warnings: [] });
+
+/** The job id from an operation-location (`…/language/analyze-text/jobs/{id}?api-version=…`). */
+function jobIdOf(location: string | null): string | undefined {
+  if (!location) return undefined;
+  try {
+    return /\/language\/analyze-text\/jobs\/([A-Za-z0-9-]{1,64})$/.exec(new URL(location).pathname)?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 function retryAfterMs(response: Response): number | undefined {

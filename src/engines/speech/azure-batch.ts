@@ -1,35 +1,34 @@
 import { z } from 'zod';
 
-import { NonRetriableError, TransientError } from '../../errors';
+import { NonRetriableError, parseRetryAfter, TransientError } from '../../errors';
 import { log } from '../../log';
+import { type JobPoll, nextPollSeconds } from '../../model/jobs';
 import type { Transcript } from '../../model/transcript';
 import { type AudioLimits, DEFAULT_AUDIO_LIMITS } from '../audio/audioLimits';
 import { inspectAudio } from '../audio/inspectAudio';
 import type { AzureSpeechOptions } from './azure-fast';
 import { speechAuthHeaders } from './azureAuth';
+import { BATCH_API_VERSION, batchDefinition, jobIdOf } from './batchDefinition';
 import { fromBatchTranscription } from './fromBatchTranscription';
-import type { AudioInput, SpeechEngine, TranscribeOptions } from './index';
+import type { AudioInput, SpeechEngine, TranscribeOptions, TranscribeOrJob } from './index';
 import { DEFAULT_RETRY, readJson, type RetryPolicy, sendWithRetry } from './sendWithRetry';
 
-/** Options of one batch transcription; `jobUrl` resumes a job created before a restart. */
+export { batchDefinition, BATCH_API_VERSION } from './batchDefinition';
+
+/** Options of one batch transcription; `jobId` resumes a job submitted earlier. */
 export interface BatchTranscribeOptions extends TranscribeOptions {
-  jobUrl?: string;
-  /** Called once the job exists: persist the URL (activity output or manifest) so polling can resume. */
-  onJobCreated?(jobUrl: string): void | Promise<void>;
+  jobId?: string;
 }
 
+/** Only for `transcribe()` (the CLI), which polls in-process; the pipeline polls from the orchestrator. */
 export interface BatchPolling {
-  initialDelayMs: number;
-  maxDelayMs: number;
-  factor: number;
-  /** Give up (transiently: the orchestration may resume with the job URL) after this long. */
+  /** Give up (transiently) after this long. */
   maxWaitMs: number;
 }
 
 const Job = z.object({
   self: z.string(),
   status: z.enum(['NotStarted', 'Running', 'Succeeded', 'Failed']),
-  links: z.object({ files: z.string().optional() }).optional(),
   properties: z
     .object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }).optional() })
     .optional(),
@@ -39,26 +38,11 @@ const Files = z.object({
   '@nextLink': z.string().optional(),
 });
 
-/** The body that creates a v3.2 batch transcription. Pure. */
-export function batchDefinition(sourceUrl: string, options: TranscribeOptions): Record<string, unknown> {
-  return {
-    contentUrls: [sourceUrl],
-    locale: options.locale ?? 'en-US',
-    displayName: 'clinscribe',
-    properties: {
-      diarizationEnabled: true,
-      diarization: { speakers: { minCount: 1, maxCount: Math.max(2, options.maxSpeakers ?? 4) } },
-      wordLevelTimestampsEnabled: true,
-      punctuationMode: 'DictatedAndAutomatic',
-      profanityFilterMode: 'None',
-      timeToLive: 'PT12H',
-    },
-  };
-}
-
 /**
- * Azure AI Speech batch transcription (REST v3.2) for long recordings: create from a service-readable URL, poll
- * with backoff, fetch the result files, map them, delete the job. Resumable from a stored job URL.
+ * Azure AI Speech batch transcription (REST 2024-11-15, `transcriptions:submit`) for long recordings. `start`
+ * submits a job for a service-readable URL and returns its id; `poll` makes one status check (and on success
+ * fetches and maps the result); `delete` removes the job once its transcript is saved. Job URLs are always built
+ * from the configured endpoint, never taken from input.
  */
 export class AzureBatchSpeechEngine implements SpeechEngine {
   readonly name = 'azure-batch';
@@ -69,82 +53,102 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
   constructor(private readonly options: AzureSpeechOptions & { polling?: Partial<BatchPolling> }) {
     this.limits = { ...DEFAULT_AUDIO_LIMITS, ...options.limits };
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.polling = {
-      initialDelayMs: 2000,
-      maxDelayMs: 30_000,
-      factor: 1.5,
-      maxWaitMs: 6 * 3600_000,
-      ...options.polling,
-    };
+    this.polling = { maxWaitMs: 6 * 3600_000, ...options.polling };
   }
 
-  async transcribe(input: AudioInput, options: BatchTranscribeOptions = {}): Promise<Transcript> {
-    let jobUrl = options.jobUrl;
-    if (!jobUrl) {
-      if (!input.sourceUrl)
-        throw new NonRetriableError(
-          'SourceUrlRequired',
-          'Batch transcription needs a URL the Speech service can read (SAS or managed identity).',
-        );
-      await inspectAudio(input.path, this.limits);
-      jobUrl = await this.create(input.sourceUrl, options);
-      await options.onJobCreated?.(jobUrl);
-    }
-    return this.resume(jobUrl, options);
-  }
-
-  /** Creates the job and returns its URL. */
-  async create(sourceUrl: string, options: TranscribeOptions = {}): Promise<string> {
-    const url = `${this.options.endpoint}/speechtotext/v3.2/transcriptions`;
-    const body = JSON.stringify(batchDefinition(sourceUrl, options));
+  /** Checks the recording's header and submits the job; returns the job id. */
+  async start(input: AudioInput, options: TranscribeOptions = {}): Promise<string> {
+    if (!input.sourceUrl)
+      throw new NonRetriableError(
+        'SourceUrlRequired',
+        'Batch transcription needs a URL the Speech service can read (SAS or managed identity).',
+      );
+    await inspectAudio(input.path, this.limits);
+    const body = JSON.stringify(batchDefinition(input.sourceUrl, options));
     const res = await this.call(
-      'Batch transcription create',
-      url,
+      'Batch transcription submit',
+      `${this.options.endpoint}/speechtotext/transcriptions:submit?api-version=${BATCH_API_VERSION}`,
       { method: 'POST', body, headers: { 'Content-Type': 'application/json' } },
       options.signal,
     );
-    const job = this.parse(Job, await readJson(res, 'Batch transcription create'), 'job');
-    log.info('speech.azureBatch.created', { engine: this.name, status: job.status });
-    return job.self;
+    const job = this.parse(Job, await readJson(res, 'Batch transcription submit'), 'job');
+    const id = jobIdOf(job.self);
+    log.info('speech.azureBatch.submitted', { engine: this.name, status: job.status });
+    return id;
   }
 
-  /** Polls a job to completion, then fetches, maps and deletes it. */
-  async resume(jobUrl: string, options: TranscribeOptions = {}): Promise<Transcript> {
-    const started = Date.now();
+  /**
+   * One status check. Still running (or throttled: 429) → `running` with the service's Retry-After; succeeded →
+   * the transcript; failed → NonRetriableError with the service's reason. Other transient faults throw.
+   */
+  async poll(id: string, options: TranscribeOptions = {}): Promise<JobPoll<Transcript>> {
+    let res: Response;
+    try {
+      res = await this.call('Batch transcription status', this.jobUrl(id), { method: 'GET' }, options.signal, 1);
+    } catch (error) {
+      if (error instanceof TransientError && error.code === 'Throttled')
+        return { status: 'running', retryAfterMs: error.retryAfterMs };
+      throw error;
+    }
+    const retryAfterMs = retryAfterOf(res);
+    const job = this.parse(Job, await readJson(res, 'Batch transcription status'), 'job');
+    if (job.status === 'Failed') {
+      const e = job.properties?.error;
+      await this.delete(id);
+      throw new NonRetriableError(
+        'BatchTranscriptionFailed',
+        `Batch transcription failed: ${[e?.code, e?.message].filter(Boolean).join(': ') || 'no reason given'}`,
+      );
+    }
+    if (job.status !== 'Succeeded') return { status: 'running', retryAfterMs };
+    const transcript = await this.fetchResult(id, options);
+    options.onProgress?.(1);
+    return { status: 'succeeded', result: transcript };
+  }
+
+  /** The pipeline's path: always a job to poll. */
+  async transcribeOrSubmit(input: AudioInput, options: TranscribeOptions = {}): Promise<TranscribeOrJob> {
+    return { jobId: await this.start(input, options) };
+  }
+
+  /** Submits (unless `jobId` is given) and polls in-process until done: for the CLI, not for activities. */
+  async transcribe(input: AudioInput, options: BatchTranscribeOptions = {}): Promise<Transcript> {
+    const id = options.jobId ?? (await this.start(input, options));
     const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    let delay = this.polling.initialDelayMs;
-    for (;;) {
-      const res = await this.call('Batch transcription status', jobUrl, { method: 'GET' }, options.signal);
-      const job = this.parse(Job, await readJson(res, 'Batch transcription status'), 'job');
-      if (job.status === 'Succeeded') {
-        const transcript = await this.fetchResult(job.links?.files ?? `${jobUrl}/files`, options);
-        await this.delete(jobUrl);
-        options.onProgress?.(1);
-        return transcript;
+    const started = Date.now();
+    for (let polls = 0; ; polls++) {
+      const polled = await this.poll(id, options);
+      if (polled.status === 'succeeded') {
+        await this.delete(id);
+        return polled.result;
       }
-      if (job.status === 'Failed') {
-        const e = job.properties?.error;
-        await this.delete(jobUrl);
-        throw new NonRetriableError(
-          'BatchTranscriptionFailed',
-          `Batch transcription failed: ${[e?.code, e?.message].filter(Boolean).join(': ') || 'no reason given'}`,
-        );
-      }
-      if (Date.now() - started > this.polling.maxWaitMs) {
-        throw new TransientError(
-          'BatchTranscriptionPending',
-          'Batch transcription is still running; resume polling later with the stored job URL.',
-        );
-      }
-      const retryAfter = Number(res.headers.get('retry-after'));
-      await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delay, options.signal);
-      delay = Math.min(this.polling.maxDelayMs, delay * this.polling.factor);
+      if (Date.now() - started > this.polling.maxWaitMs)
+        throw new TransientError('BatchTranscriptionPending', 'Batch transcription is still running.');
+      await sleep(nextPollSeconds('speechBatch', polls, polled.retryAfterMs) * 1000, options.signal);
     }
   }
 
-  private async fetchResult(filesUrl: string, options: TranscribeOptions): Promise<Transcript> {
-    let next: string | undefined = filesUrl;
+  /** Deletes a job; failures are logged, not thrown (its time to live cleans up anyway). */
+  async delete(id: string): Promise<void> {
+    try {
+      await this.call('Batch transcription delete', this.jobUrl(id), { method: 'DELETE' });
+    } catch (error) {
+      log.warn('speech.azureBatch.deleteFailed', {
+        engine: this.name,
+        code: (error as { code?: string }).code ?? 'Unknown',
+      });
+    }
+  }
+
+  private jobUrl(id: string, path = ''): string {
+    return `${this.options.endpoint}/speechtotext/transcriptions/${encodeURIComponent(id)}${path}?api-version=${BATCH_API_VERSION}`;
+  }
+
+  private async fetchResult(id: string, options: TranscribeOptions): Promise<Transcript> {
+    let next: string | undefined = this.jobUrl(id, '/files');
     while (next) {
+      if (!next.startsWith(`${this.options.endpoint}/`))
+        throw new TransientError('MalformedResponse', 'Batch transcription file list links to another host.');
       const res = await this.call('Batch transcription files', next, { method: 'GET' }, options.signal);
       const files = this.parse(Files, await readJson(res, 'Batch transcription files'), 'file list');
       const result = files.values.find((f) => f.kind === 'Transcription');
@@ -164,19 +168,13 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
     throw new TransientError('MalformedResponse', 'Batch transcription succeeded but lists no Transcription file.');
   }
 
-  /** Deletes a job; failures are logged, not thrown (the job's time-to-live cleans up anyway). */
-  async delete(jobUrl: string): Promise<void> {
-    try {
-      await this.call('Batch transcription delete', jobUrl, { method: 'DELETE' });
-    } catch (error) {
-      log.warn('speech.azureBatch.deleteFailed', {
-        engine: this.name,
-        code: (error as { code?: string }).code ?? 'Unknown',
-      });
-    }
-  }
-
-  private async call(what: string, url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  private async call(
+    what: string,
+    url: string,
+    init: RequestInit,
+    signal?: AbortSignal,
+    attempts = this.retry.attempts,
+  ): Promise<Response> {
     const doFetch = this.options.fetch ?? fetch;
     return sendWithRetry(
       what,
@@ -188,7 +186,7 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
           signal: s,
         });
       },
-      this.retry,
+      { ...this.retry, attempts },
       signal,
     );
   }
@@ -199,4 +197,9 @@ export class AzureBatchSpeechEngine implements SpeechEngine {
       throw new TransientError('MalformedResponse', `Batch transcription ${what} has an unexpected shape.`);
     return parsed.data;
   }
+}
+
+/** Retry-After of a status response, in seconds or as an HTTP date. */
+function retryAfterOf(res: Response): number | undefined {
+  return parseRetryAfter(res.headers.get('retry-after'));
 }

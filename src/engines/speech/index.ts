@@ -26,9 +26,14 @@ export interface TranscribeOptions {
   onProgress?(fraction: number, durationSeconds?: number): void;
 }
 
+/** A transcript now, or the id of a batch transcription job to poll (DESIGN.md §4). */
+export type TranscribeOrJob = { transcript: Transcript } | { jobId: string };
+
 export interface SpeechEngine {
   readonly name: string;
   transcribe(input: AudioInput, options: TranscribeOptions): Promise<Transcript>;
+  /** Azure engines: submit long recordings as a batch job instead of waiting for them (the pipeline's path). */
+  transcribeOrSubmit?(input: AudioInput, options: TranscribeOptions): Promise<TranscribeOrJob>;
 }
 
 export type SpeechEngineName = Config['engines']['speech'];
@@ -44,11 +49,21 @@ export function createSpeechEngine(
   const endpoint = speechEndpoint(config.settings);
   const common = { endpoint, key: config.settings.SPEECH_KEY, fetch: overrides.fetch, limits };
   if (name === 'azure-fast') return new AzureFastSpeechEngine(common);
-  return new AzureBatchSpeechEngine(common);
+  return createBatchSpeechEngine(config, overrides);
+}
+
+/** The batch transcription client for the configured Speech resource (job submit, status, delete). */
+export function createBatchSpeechEngine(
+  config: Config,
+  overrides: { fetch?: typeof fetch } = {},
+): AzureBatchSpeechEngine {
+  const limits = { maxBytes: config.settings.MAX_UPLOAD_BYTES };
+  const endpoint = speechEndpoint(config.settings);
+  return new AzureBatchSpeechEngine({ endpoint, key: config.settings.SPEECH_KEY, fetch: overrides.fetch, limits });
 }
 
 export { assignRoles, clinicianScore, turnFeatures } from './assignRoles';
 export { type RawSegment, toTranscript } from './toTranscript';
 export { alignWords, wordErrorRate } from './wordErrorRate';
 export { type SpeakerScore, speakerAccuracy } from './speakerAccuracy';
-export { type BatchTranscribeOptions } from './azure-batch';
+export { AzureBatchSpeechEngine, type BatchTranscribeOptions } from './azure-batch';

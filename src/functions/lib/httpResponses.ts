@@ -20,6 +20,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   InvalidNote: 400,
   UnsupportedType: 415,
   TooLarge: 413,
+  SpeechUnavailable: 422,
   NotFound: 404,
   Conflict: 409,
 };

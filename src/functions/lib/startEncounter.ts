@@ -2,6 +2,7 @@ import type { BlobServiceClient } from '@azure/storage-blob';
 import type { DurableClient } from 'durable-functions';
 
 import type { Config } from '../../config';
+import { NonRetriableError } from '../../errors';
 import { log } from '../../log';
 import { OrchestratorNames } from '../../model/names';
 import type { EncounterOptions, PipelineInput } from '../../model/pipeline';
@@ -9,6 +10,7 @@ import { createManifest } from '../../store/manifestStore';
 import { newManifest } from '../../store/manifestUpdates';
 import { encounterId } from './encounterId';
 import { findInstance } from './findInstance';
+import { intakeRefusal } from './intakeRefusal';
 
 export interface Upload {
   container: string;
@@ -39,10 +41,14 @@ export async function startEncounter(
   if (await findInstance(client, id)) return { encounterId: id, started: false };
   const { type, size, sha256 } = upload.facts();
   const source = { container: upload.container, name: upload.name, etag: upload.etag };
-  await createManifest(
-    blobs,
-    newManifest(id, { ...source, sha256, size, type }, upload.options, new Date().toISOString()),
-  );
+  const manifest = newManifest(id, { ...source, sha256, size, type }, upload.options, new Date().toISOString());
+  const refusal = intakeRefusal(type, config);
+  if (refusal) {
+    await createManifest(blobs, { ...manifest, status: 'Failed', error: { stage: 'intake', ...refusal } });
+    log.warn('encounter.refused', { encounterId: id, code: refusal.code, type });
+    throw new NonRetriableError(refusal.code, refusal.message);
+  }
+  await createManifest(blobs, manifest);
   const input: PipelineInput = {
     encounterId: id,
     source: { ...source, type },

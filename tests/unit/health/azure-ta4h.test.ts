@@ -144,3 +144,47 @@ describe('Text Analytics for Health provider (against a local fake of the REST A
     expect(fake.requests).toHaveLength(1);
   });
 });
+
+describe('Text Analytics for Health jobs polled by the orchestrator (submit, then one status check per poll)', () => {
+  const chunks = () => planChunks(segs('No fever.', 'Take metformin 500 mg.'), 100);
+
+  it('submit returns job ids without waiting; poll makes one GET and reports running with Retry-After (seconds)', async () => {
+    const { engine, fake } = await setup({ runningPolls: 1, pollRetryAfter: '6' });
+    const ids = await engine.submit(chunks());
+    expect(ids).toEqual([expect.stringMatching(/^[0-9a-f-]+$/)]);
+    expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(0);
+    expect(await engine.poll(chunks(), ids)).toEqual({ status: 'running', retryAfterMs: 6000 });
+    expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
+    const done = await engine.poll(chunks(), ids);
+    expect(done.status).toBe('succeeded');
+    const analysis = (done as { result: { entities: { text: string }[] } }).result;
+    expect(analysis.entities.map((e) => e.text)).toEqual(['fever', 'metformin', '500 mg']);
+    const get = fake.requests.find((r) => r.method === 'GET')!;
+    expect(get.path).toBe(`/language/analyze-text/jobs/${ids[0]}?api-version=2024-11-01`);
+  });
+
+  it('reads Retry-After as an HTTP date', async () => {
+    const at = new Date(Date.now() + 40_000).toUTCString();
+    const { engine } = await setup({ runningPolls: 1, pollRetryAfter: at });
+    const polled = await engine.poll(chunks(), await engine.submit(chunks()));
+    const ms = (polled as { retryAfterMs: number }).retryAfterMs;
+    expect(polled.status).toBe('running');
+    expect(ms).toBeGreaterThan(30_000);
+    expect(ms).toBeLessThanOrEqual(40_000);
+  });
+
+  it('a 429 on a status check is "still running" with its Retry-After, not retried inside the call', async () => {
+    const { engine, fake, waits } = await setup({ pollFailures: [429], pollRetryAfter: '11' });
+    const ids = await engine.submit(chunks());
+    expect(await engine.poll(chunks(), ids)).toEqual({ status: 'running', retryAfterMs: 11_000 });
+    expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('a failed job is non-retriable with the service code; ids that do not match the plan are refused', async () => {
+    const { engine } = await setup({ failJob: 'InvalidParameterValue' });
+    const ids = await engine.submit(chunks());
+    await expect(engine.poll(chunks(), ids)).rejects.toMatchObject({ code: 'InvalidParameterValue', retriable: false });
+    await expect(engine.poll(chunks(), [...ids, ...ids])).rejects.toMatchObject({ code: 'InvalidInput' });
+  });
+});

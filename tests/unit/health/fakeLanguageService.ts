@@ -2,7 +2,8 @@
  * A local fake of the Language service `analyze-text/jobs` API (2024-11-01) for the Healthcare task, speaking the
  * documented wire format: POST → 202 + operation-location, GET → notStarted/running/succeeded/failed job states
  * with HealthcareLROResults (entities with UTF-16 offsets, assertions, links, relations by JSON pointer,
- * fhirBundle), per-document errors, and scripted 429/5xx responses with Retry-After.
+ * fhirBundle), per-document errors, and scripted 429/5xx responses (on submit and on status checks) with
+ * Retry-After in seconds or as an HTTP date.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
@@ -15,6 +16,8 @@ export interface FakeOptions {
   /** Polls answered "running" before the result (each with Retry-After when `pollRetryAfter` is set). */
   runningPolls?: number;
   pollRetryAfter?: string;
+  /** Status codes to answer the next status GETs with (e.g. [429]), with `pollRetryAfter`. */
+  pollFailures?: number[];
   /** Make the job fail with this error code. */
   failJob?: string;
   /** Documents whose text contains this marker come back in `errors` (a partial result). */
@@ -104,6 +107,7 @@ export async function startFakeLanguageService(options: FakeOptions = {}): Promi
   const requests: FakeService['requests'] = [];
   const jobs = new Map<string, { docs: Doc[]; polls: number }>();
   const submitFailures = [...(options.submitFailures ?? [])];
+  const pollFailures = [...(options.pollFailures ?? [])];
   let next = 0;
   let base = '';
   const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
@@ -147,6 +151,14 @@ export async function startFakeLanguageService(options: FakeOptions = {}): Promi
       const match = /^\/language\/analyze-text\/jobs\/([0-9a-f-]+)$/.exec(url.pathname);
       const job = match ? jobs.get(match[1]!) : undefined;
       if (req.method === 'GET' && job && match) {
+        const pollFailure = pollFailures.shift();
+        if (pollFailure)
+          return send(
+            res,
+            pollFailure,
+            { error: { code: pollFailure === 429 ? 'TooManyRequests' : 'InternalServerError', message: 'try later' } },
+            options.pollRetryAfter ? { 'retry-after': options.pollRetryAfter } : {},
+          );
         const common = {
           jobId: match[1],
           createdDateTime: '2026-11-23T12:00:00Z',

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { readRepoFile, ROOT } from './bicepText';
 
-const KEY = 'fake-blobs-extension-key-123';
+const KEY = 'fake-eventgrid-extension-key-123';
 
 /**
  * Runs the postdeploy hook with a stand-in `az` on PATH (the Azure CLI is the boundary we cannot reach) that
@@ -38,11 +38,11 @@ function runHook(dir: string, key: string): { status: number | null; output: str
   return { status: result.status, output: `${result.stdout}${result.stderr}`, calls };
 }
 
-describe('the uploads blob trigger on Event Grid', () => {
+describe('uploads delivered by Event Grid to the uploadsEvent trigger', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('subscribes BlobCreated of the uploads container to the trigger the app registers', () => {
+  it('subscribes BlobCreated of the uploads container to the Event Grid trigger the app registers', () => {
     dir = mkdtempSync(join(tmpdir(), 'clinscribe-hook-'));
     const { status, output, calls } = runHook(dir, KEY);
     expect(status, output).toBe(0);
@@ -52,20 +52,26 @@ describe('the uploads blob trigger on Event Grid', () => {
     expect(create).toContain('--included-event-types Microsoft.Storage.BlobCreated');
     expect(create).toContain('--subject-begins-with /blobServices/default/containers/uploads/');
     expect(create).toContain(
-      `--endpoint https://func-abc.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.uploads&code=${KEY}`,
+      `--endpoint https://func-abc.azurewebsites.net/runtime/webhooks/eventgrid?functionName=uploadsEvent&code=${KEY}`,
     );
+    expect(create).toContain('--name uploads-blob-created');
+    expect(calls.find((c) => c.startsWith('functionapp keys list'))).toContain('systemKeys.eventgrid_extension');
     expect(output).not.toContain(KEY);
     // The function and container the hook targets are the ones the app registers.
-    const trigger = readRepoFile('src/functions/uploads.ts');
-    expect(trigger).toMatch(/app\.storageBlob\('uploads'/);
-    expect(trigger).toMatch(/path: `\$\{Containers\.uploads\}\/\{name\}`/);
+    const trigger = readRepoFile('src/functions/uploadsEvent.ts');
+    expect(trigger).toMatch(/if \(blobTriggerSource\(\) === 'EventGrid'\)\s+app\.eventGrid\('uploadsEvent'/);
+    expect(trigger).toMatch(/createdBlobOf\(event, Containers\.uploads\)/);
+    // …and the polling blob trigger (which would hand the worker the whole blob) is not registered there.
+    expect(readRepoFile('src/functions/uploads.ts')).toMatch(
+      /if \(blobTriggerSource\(\) !== 'EventGrid'\)\s+app\.storageBlob\('uploads'/,
+    );
   });
 
-  it('fails, creating nothing, when the host never exposes the blobs extension key', () => {
+  it('fails, creating nothing, when the host never exposes the eventgrid extension key', () => {
     dir = mkdtempSync(join(tmpdir(), 'clinscribe-hook-'));
     const { status, output, calls } = runHook(dir, '');
     expect(status).not.toBe(0);
-    expect(output).toMatch(/no blobs_extension key/);
+    expect(output).toMatch(/no eventgrid_extension key/);
     expect(calls.filter((c) => c.startsWith('functionapp keys list'))).toHaveLength(2);
     expect(calls.some((c) => c.includes('event-subscription create'))).toBe(false);
   });

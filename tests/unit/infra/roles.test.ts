@@ -15,6 +15,11 @@ const BUILT_IN: Record<string, string> = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb',
 };
 
+/** Roles assigned outside rbac.bicep (infra/app/fhirRole.bicep, on a FHIR service in its own resource group). */
+const OTHER_ROLES: Record<string, string> = {
+  fhirDataContributor: '5a1fc7df-4bf1-4951-a576-89034ee01acd',
+};
+
 const rbac = readRepoFile('infra/app/rbac.bicep');
 
 /** `var roles = { name: 'guid' … }` of rbac.bicep. */
@@ -54,7 +59,7 @@ describe('role assignments (infra/app/rbac.bicep)', () => {
   });
 
   it('uses no role id outside the built-in table anywhere in infra/', () => {
-    const known = new Set(Object.values(BUILT_IN));
+    const known = new Set([...Object.values(BUILT_IN), ...Object.values(OTHER_ROLES)]);
     for (const file of bicepFiles()) {
       const guids = readRepoFile(file).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) ?? [];
       for (const guid of guids) expect(known, `${file}: ${guid}`).toContain(guid.toLowerCase());
@@ -77,7 +82,7 @@ describe('role assignments (infra/app/rbac.bicep)', () => {
   it('lets the Speech service read uploads and the deploying user open the DTS dashboard', () => {
     expect(grants()).toContainEqual({
       role: 'storageBlobDataReader',
-      scope: 'storage',
+      scope: 'uploadsContainer',
       principal: 'speechServicePrincipalId',
     });
     expect(grants()).toContainEqual({

@@ -77,6 +77,6 @@ describe('AI services, monitoring and the Function App', () => {
     expect(api).toMatch(/name: 'scm'\s+properties: \{ allow: false \}/);
     const engines = readRepoFile('package.json');
     expect(engines).toMatch(/"node": ">=20/);
-    expect(readRepoFile('infra/main.bicep')).toMatch(/param nodeVersion string = '20'/);
+    expect(readRepoFile('infra/main.bicep')).toMatch(/param nodeVersion string = '22'/);
   });
 });

@@ -1,18 +1,23 @@
-/** The transcribe activity with Azure batch transcription: source URL, job URL kept for resumption, then cleared. */
+/**
+ * The transcribe and pollTranscription activities with Azure batch transcription: submit returns a ticket, each poll
+ * is one status check, the job id is kept in the manifest for resumption and cleared once the transcript is saved.
+ */
 import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { StepDeps } from '../../../activities/lib/deps';
+import { pollTranscription } from '../../../activities/pollTranscription';
 import { transcribe } from '../../../activities/transcribe';
 import { loadConfig } from '../../../src/config';
 import { setLogSink } from '../../../src/log';
+import { type JobTicket, newTicket } from '../../../src/model/jobs';
 import { Containers } from '../../../src/model/names';
 import { ensureContainers, writeBlob } from '../../../src/store/blobIo';
 import { createManifest, readManifest, updateManifest } from '../../../src/store/manifestStore';
 import { newManifest } from '../../../src/store/manifestUpdates';
 import { synthesizeSentence } from '../../helpers/synthesize';
-import { JOB, job, service } from '../speech/fakeBatchJob';
+import { API, JOB, job, JOB_ID, service } from '../speech/fakeBatchJob';
 import { type FakeSpeechService, startFakeSpeechService } from '../speech/fakeSpeechService';
 import { startTestStorage } from '../store/azurite';
 
@@ -47,38 +52,82 @@ afterAll(async () => {
   await Promise.all([storage?.stop(), fake?.close()]);
 });
 
-describe('transcribe activity with Azure batch transcription', () => {
-  it('sends the upload URL, keeps the job URL in the manifest while polling, and clears it once done', async () => {
+describe('transcribe + pollTranscription activities with Azure batch transcription (2024-11-15)', () => {
+  it('transcribe submits the upload URL and returns a job ticket without waiting; the job id is kept in the manifest', async () => {
     const intake = await newEncounter('enc-0000b001');
-    const seenWhilePolling: Array<string | undefined> = [];
-    const routes = service([(base) => [200, job(base, 'Succeeded')]]);
-    fake.requests.length = 0;
-    fake.script(async (req, res, base) => {
-      if (req.method === 'GET' && req.path === JOB)
-        seenWhilePolling.push((await readManifest(storage.blobs, intake.encounterId))?.jobs.speechBatch);
-      routes(req, res, base);
-    });
+    const counts = { submits: 0, polls: 0 };
+    fake.script(service([(base) => [200, job(base, 'Running')]], counts));
 
     const result = await transcribe(intake, deps);
 
-    expect(result).toMatchObject({ ok: true, stats: { segments: 2, speakers: 2 } });
-    const create = fake.requests.find((r) => r.method === 'POST')!;
+    expect(result).toMatchObject({
+      ok: true,
+      job: { kind: 'speechBatch', ids: [JOB_ID], polls: 0, pollAfterSeconds: 5 },
+    });
+    expect(counts).toEqual({ submits: 1, polls: 0 });
+    const submit = fake.requests.find((r) => r.method === 'POST')!;
     const uploadUrl = storage.blobs.getContainerClient(Containers.uploads).getBlobClient(intake.source.name).url;
-    expect(JSON.parse(create.body)).toMatchObject({ contentUrls: [uploadUrl] });
-    expect(seenWhilePolling).toEqual([`${fake.base}${JOB}`]);
+    expect(JSON.parse(submit.body)).toMatchObject({ contentUrls: [uploadUrl] });
+    const manifest = (await readManifest(storage.blobs, intake.encounterId))!;
+    expect(manifest.jobs.speechBatch).toBe(JOB_ID);
+    expect(manifest.timings.map((t) => t.stage)).not.toContain('transcribe');
+  });
+
+  it('pollTranscription: one status check per call; Retry-After drives the next wait; done → transcript, job deleted and cleared', async () => {
+    const intake = await newEncounter('enc-0000b003');
+    await updateManifest(storage.blobs, intake.encounterId, { jobs: { speechBatch: JOB_ID } });
+    const counts = { submits: 0, polls: 0 };
+    fake.script(
+      service(
+        [(base) => [200, job(base, 'Running'), { 'Retry-After': '9' }], (base) => [200, job(base, 'Succeeded')]],
+        counts,
+      ),
+    );
+    const ticket = newTicket('speechBatch', [JOB_ID], new Date(Date.now() - 60_000).toISOString());
+
+    const first = await pollTranscription({ ...intake, job: ticket }, deps);
+    expect(first).toMatchObject({ ok: true, job: { polls: 1, pollAfterSeconds: 9 } });
+    expect(counts.polls).toBe(1);
+
+    const second = await pollTranscription({ ...intake, job: (first as { job: JobTicket }).job }, deps);
+    expect(second).toMatchObject({ ok: true, stats: { segments: 2, speakers: 2 } });
+    expect(second).not.toHaveProperty('job');
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `${JOB}?${API}` });
     const manifest = (await readManifest(storage.blobs, intake.encounterId))!;
     expect(manifest.jobs.speechBatch).toBe('');
     expect(manifest.engines).toMatchObject({ speech: 'azure-batch' });
+    const timing = manifest.timings.find((t) => t.stage === 'transcribe')!;
+    expect(timing.durationMs).toBeGreaterThanOrEqual(59_000);
+    expect(counts.submits).toBe(0);
   });
 
-  it('a re-delivered step resumes the stored job instead of creating another', async () => {
+  it('a re-run of transcribe after a crash resumes the stored job instead of submitting another', async () => {
     const intake = await newEncounter('enc-0000b002');
-    await updateManifest(storage.blobs, intake.encounterId, { jobs: { speechBatch: `${fake.base}${JOB}` } });
-    fake.requests.length = 0;
-    fake.script(service([(base) => [200, job(base, 'Succeeded')]]));
+    await updateManifest(storage.blobs, intake.encounterId, { jobs: { speechBatch: JOB_ID } });
+    const counts = { submits: 0, polls: 0 };
+    fake.script(service([(base) => [200, job(base, 'Succeeded')]], counts));
 
-    expect(await transcribe(intake, deps)).toMatchObject({ ok: true });
-    expect(fake.requests.some((r) => r.method === 'POST')).toBe(false);
-    expect(fake.requests.some((r) => r.method === 'GET' && r.path === JOB)).toBe(true);
+    expect(await transcribe(intake, deps)).toMatchObject({ ok: true, job: { ids: [JOB_ID] } });
+    expect(counts.submits).toBe(0);
+  });
+
+  it.each([
+    [
+      {
+        kind: 'speechBatch',
+        ids: ['../../evil'],
+        polls: 0,
+        pollAfterSeconds: 1,
+        submittedAt: new Date().toISOString(),
+      },
+    ],
+    [{ kind: 'ta4h', ids: [JOB_ID], polls: 0, pollAfterSeconds: 1, submittedAt: new Date().toISOString() }],
+    [{ kind: 'speechBatch', ids: ['https://attacker.example/x'], polls: 0, pollAfterSeconds: 1, submittedAt: 'x' }],
+  ])('refuses a ticket that is not one batch job id (untrusted orchestration input): %j', async (bad) => {
+    const intake = await newEncounter('enc-0000b004');
+    fake.script(service([]));
+    const result = await pollTranscription({ ...intake, job: bad as JobTicket }, deps);
+    expect(result).toMatchObject({ ok: false, code: 'InvalidInput' });
+    expect(fake.requests).toHaveLength(0);
   });
 });

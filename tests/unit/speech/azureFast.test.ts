@@ -1,11 +1,19 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { AzureFastSpeechEngine } from '../../../src/engines/speech/azure-fast';
+import {
+  AzureFastSpeechEngine,
+  FAST_MAX_ATTEMPT_MS,
+  FAST_MAX_BYTES,
+  FAST_MAX_SECONDS,
+  fastDefinition,
+  fastTimeoutMs,
+} from '../../../src/engines/speech/azure-fast';
 import { COGNITIVE_SCOPE } from '../../../src/engines/speech/azureAuth';
 import { NonRetriableError, TransientError } from '../../../src/errors';
 import { TranscriptSchema } from '../../../src/model/transcript';
 import { synthesizeSentence } from '../../helpers/synthesize';
+import { job, JOB_ID, service, SOURCE, SUBMIT } from './fakeBatchJob';
 import { azureError, type FakeSpeechService, FAST_RESULT, json, startFakeSpeechService } from './fakeSpeechService';
 
 let fake: FakeSpeechService;
@@ -150,27 +158,44 @@ describe('AzureFastSpeechEngine against a fake that speaks the REST wire format'
 });
 
 describe('AzureFastSpeechEngine hands long recordings to batch transcription', () => {
-  const SOURCE = 'https://account.blob.core.windows.net/uploads/long.wav?sig=x';
-  const JOB = '/speechtotext/v3.2/transcriptions/job-1';
-
-  it('past the fast limits it creates a batch job from the source URL instead of uploading', async () => {
-    fake.script((req, res, base) => {
-      if (req.method === 'POST') return json(res, 201, { self: `${base}${JOB}`, status: 'NotStarted' });
-      if (req.method === 'GET' && req.path === JOB)
-        return json(res, 200, {
-          self: `${base}${JOB}`,
-          status: 'Failed',
-          properties: { error: { code: 'InvalidData', message: 'bad' } },
-        });
-      res.writeHead(204).end();
-    });
+  it('past the fast limits it submits a batch job from the source URL instead of uploading', async () => {
+    const counts = { submits: 0, polls: 0 };
+    fake.script(service([(base) => [200, job(base, 'Running')]], counts));
     const small = engine({ fastLimits: { maxBytes: 1000, maxSeconds: 7200 } });
-    await expect(small.transcribe({ path: audio, sourceUrl: SOURCE }, {})).rejects.toMatchObject({
-      code: 'BatchTranscriptionFailed',
-    });
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/speechtotext/v3.2/transcriptions' });
+    expect(await small.transcribeOrSubmit({ path: audio, sourceUrl: SOURCE }, {})).toEqual({ jobId: JOB_ID });
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: SUBMIT });
     expect(JSON.parse(fake.requests[0]!.body)).toMatchObject({ contentUrls: [SOURCE] });
     expect(fake.requests.some((r) => r.path.includes(':transcribe'))).toBe(false);
+    expect(counts).toEqual({ submits: 1, polls: 0 });
+  });
+
+  it('a size refusal from fast transcription (413) falls back to a batch job', async () => {
+    const batch = service([]);
+    fake.script((req, res, base) => {
+      if (req.path.includes(':transcribe'))
+        return json(res, 413, azureError('RequestEntityTooLarge', 'The audio file exceeds the maximum size.'));
+      return batch(req, res, base);
+    });
+    const out = await engine().transcribeOrSubmit({ path: audio, sourceUrl: SOURCE }, {});
+    expect(out).toEqual({ jobId: JOB_ID });
+    expect(fake.requests.map((r) => r.path.split('?')[0])).toEqual([
+      '/speechtotext/transcriptions:transcribe',
+      '/speechtotext/transcriptions:submit',
+    ]);
+  });
+
+  it('other refusals are not sent to batch', async () => {
+    fake.script((_req, res) => json(res, 400, azureError('InvalidArgument', 'Unsupported locale.')));
+    await expect(engine().transcribeOrSubmit({ path: audio, sourceUrl: SOURCE }, {})).rejects.toMatchObject({
+      code: 'RequestRejected',
+    });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('within the limits transcribeOrSubmit returns the transcript', async () => {
+    fake.script((_req, res) => json(res, 200, FAST_RESULT));
+    const out = await engine().transcribeOrSubmit({ path: audio, sourceUrl: SOURCE }, {});
+    expect('transcript' in out && out.transcript.engine).toBe('azure-fast');
   });
 
   it('without a source URL it says why it cannot', async () => {
@@ -181,5 +206,28 @@ describe('AzureFastSpeechEngine hands long recordings to batch transcription', (
       message: expect.stringMatching(/needs batch transcription/),
     });
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('fast transcription limits (Speech quotas page, Standard S0)', () => {
+  it('uses the documented 200 MB / 120 min per file', () => {
+    expect(FAST_MAX_BYTES).toBe(200 * 1024 * 1024);
+    expect(FAST_MAX_SECONDS).toBe(7200);
+  });
+  it.each([
+    [0, 0, 120_000],
+    [50 * 1_048_576, 600, 120_000 + 50_000 + 300_000],
+    [200 * 1_048_576, 7200, FAST_MAX_ATTEMPT_MS],
+  ])('per-attempt timeout for %i bytes / %i s is %i ms (scales with the recording, capped)', (bytes, secs, ms) => {
+    expect(fastTimeoutMs(bytes, secs)).toBe(ms);
+  });
+  it.each([
+    [undefined, 4],
+    [1, 2],
+    [36, 35],
+  ])('maxSpeakers %s → %s (the API accepts 2 to 35)', (hint, expected) => {
+    expect(fastDefinition({ maxSpeakers: hint })).toMatchObject({
+      diarization: { enabled: true, maxSpeakers: expected },
+    });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A local stand-in for the Azure AI Speech REST API that speaks its wire format: fast transcription
- * (multipart `audio` + `definition`, api-version 2024-11-15) and batch transcription v3.2 (create, status,
- * files, result content, delete). Each test scripts the responses; the fake records the requests.
+ * (multipart `audio` + `definition`, api-version 2024-11-15) and batch transcription 2024-11-15 (submit, status,
+ * files, result content, delete; see fakeBatchJob.ts). Each test scripts the responses; the fake records the requests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
