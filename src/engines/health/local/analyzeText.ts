@@ -1,9 +1,12 @@
 import type { Entity, HealthAnalysis } from '../../../model/health';
+import type { PlacedClause } from './chunkDialogue';
 import { assertSpan, findTriggers, splitSentences } from './context';
+import { dialogueAssertion } from './dialogueAssertion';
 import type { Lexicon } from './lexicon';
 import type { Match } from './match';
 import { matchLexicon } from './match';
 import { readNumber } from './numbers';
+import { splitAtClauses } from './splitAtClauses';
 import type { Placed } from './relations';
 import { findRelations } from './relations';
 import { tokenize } from './tokenize';
@@ -31,15 +34,20 @@ const fill = (template: string, values: number[]): string =>
 
 /**
  * Analyses one text: lexicon and pattern matching, ConText assertions per sentence, relations within a sentence.
+ * With `clauses` (the text read as a conversation, see chunkDialogue) sentences are also cut at clause boundaries
+ * and each assertion is adjusted by its clause's act (see dialogueAssertion).
  * Offsets are relative to `text`; `segmentId` is filled by the caller (here: the id passed for the whole text).
  */
 export function analyzeText(
   text: string,
   lexicon: Lexicon,
   segmentOf: (offset: number) => string,
+  clauses: readonly PlacedClause[] = [],
 ): Pick<HealthAnalysis, 'entities' | 'relations'> {
   const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
+  const sentences = splitAtClauses(splitSentences(text, tokens), tokens, clauses);
+  const clauseAt = (offset: number): PlacedClause | undefined =>
+    clauses.find((c) => offset >= c.start && offset < c.end);
   const sentenceOf = new Int32Array(tokens.length);
   sentences.forEach((s, n) => sentenceOf.fill(n, s.start, s.end));
   const triggersBySentence = sentences.map((s) => findTriggers(tokens, s));
@@ -55,8 +63,13 @@ export function analyzeText(
     const first = tokens[start]!;
     const last = tokens[end - 1]!;
     const n = sentenceOf[start] ?? 0;
+    const clause = clauseAt(first.start);
     const assertion = ASSERTED.has(category)
-      ? assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end })
+      ? dialogueAssertion(
+          assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end }),
+          clause,
+          clause ? text.slice(clause.start, clause.end) : '',
+        )
       : {};
     const entity: Entity = {
       id: `e${placed.length + 1}`,

@@ -28,8 +28,13 @@ export interface Sentence {
 }
 
 const TRIGGERS: TriggerNode = { next: new Map() };
+/** A phrase and, for a contraction, its tokenized spelling ("don't" → "do n't", "can't" → "ca n't"). */
+const spellings = (phrase: string): string[] =>
+  /n't\b/.test(phrase)
+    ? [phrase, phrase.replace(/\b(can|won)'t\b/g, (w) => `${w.slice(0, 2)} n't`).replace(/(\w)n't\b/g, "$1 n't")]
+    : [phrase];
 for (const rule of TRIGGER_RULES) {
-  for (const phrase of rule.phrases) {
+  for (const phrase of rule.phrases.flatMap(spellings)) {
     let node = TRIGGERS;
     for (const word of termKey(phrase.replace(/\//g, ' '))) {
       let child = node.next.get(word);
@@ -116,7 +121,7 @@ function inScope(
   if (!forward && trigger.start < span.end) return false;
   if (forward ? trigger.rule.direction === 'backward' : trigger.rule.direction === 'forward') return false;
   const [from, to] = forward ? [trigger.end, span.start] : [span.end, trigger.start];
-  const kindTerms = KIND_TERMINATORS[kind] ?? new Set<string>();
+  const kindTerms = trigger.rule.clausal ? new Set<string>() : (KIND_TERMINATORS[kind] ?? new Set<string>());
   let wordsBetween = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;

@@ -16,6 +16,8 @@ export interface TriggerRule {
   effect: Effect;
   /** Maximum words between trigger and concept (default 10). */
   window?: number;
+  /** The trigger governs a whole clause ("I don't think you have…"): its kind's own terminators do not apply. */
+  clausal?: boolean;
 }
 
 const words = (s: string): string[] => s.split('|');
@@ -47,6 +49,15 @@ export const TRIGGER_RULES: TriggerRule[] = [
     effect: { certainty: 'negativePossible' },
     phrases: words(
       'unlikely|not likely|less likely|doubt|doubtful|low suspicion for|low suspicion of|low likelihood of|probably not|likely not|unlikely to be',
+    ),
+  },
+  {
+    direction: 'forward',
+    effect: { certainty: 'negativePossible' },
+    clausal: true,
+    window: 8,
+    phrases: words(
+      "don't think|do not think|didn't think|don't believe|do not believe|not convinced|don't suspect|not worried that|not concerned that",
     ),
   },
   {

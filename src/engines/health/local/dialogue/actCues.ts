@@ -42,7 +42,7 @@ export const SMALL_TALK = any(
 
 /** Opening words of a clear yes / no answer. */
 export const YES = any(
-  'yes|yeah|yep|yup|ya|uh-huh|uh huh|mm-hmm|mm hmm|mhm|sure|correct|right|definitely|absolutely|i do|i have|i did|i am|it does|it is|it has|it did|they do|some|a little|sometimes|occasionally|i think so|probably|kind of|sort of',
+  "yes|yeah|yep|yup|ya|uh-huh|uh huh|mm-hmm|mm hmm|mhm|sure|correct|right|definitely|absolutely|i do|i have|i did|i am|i'm on|it does|it is|it has|it did|they do|i think so|that's right|i still do",
 );
 export const NO = any(
   "no|nope|nah|not really|not at all|never|none|no,|i don't|i do not|i haven't|i have not|i didn't|i did not|i'm not|i am not|it doesn't|it does not|it isn't|it's not|it hasn't|not that i know|not that i'm aware|not that i can|nothing|neither|negative|i wouldn't say so|i don't think so",

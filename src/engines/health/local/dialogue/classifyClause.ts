@@ -24,6 +24,14 @@ export function answerPolarity(text: string): Polarity {
   const opening = t.split(/[.?!;]/)[0] ?? '';
   const noAt = opening.search(NO);
   const yesAt = opening.search(YES);
+  // "No wheezing." answers for wheezing alone (ConText reads it there); only a bare no answers the whole question.
+  if (
+    noAt === 0 &&
+    /^no,? (?!(?:i|not|never|nothing|none|sir|ma'am|doctor|it|that|they|we|thanks|thank|no|nope|just)\b)\w/.test(
+      opening,
+    )
+  )
+    return 'other';
   if (
     noAt === 0 &&
     !(yesAt === 0 && /^(?:i have|i do|i did|i am)\b/.test(opening) && !/^i \w+(?:n't| not)\b/.test(opening))
@@ -31,6 +39,15 @@ export function answerPolarity(text: string): Polarity {
     return 'no';
   if (yesAt === 0) return 'yes';
   return 'other';
+}
+
+/**
+ * True for a wh-question that presupposes what it asks about ("how is your knee pain", "when did the cough start")
+ * rather than asking whether it is there ("how about a fever", "what about chest pain").
+ */
+export function isPresupposingQuestion(text: string): boolean {
+  const t = cueText(text).replace(OPENERS, '');
+  return /^(?:how|when|where|why|which|what)/.test(t) && !/^(?:how|what) about/.test(t) && !/any/.test(t);
 }
 
 /**
