@@ -6,9 +6,9 @@ import type { Lexicon } from './lexicon';
 import type { Match } from './match';
 import { matchLexicon } from './match';
 import { readNumber } from './numbers';
-import { splitAtClauses } from './splitAtClauses';
 import type { Placed } from './relations';
 import { findRelations } from './relations';
+import { splitAtClauses } from './splitAtClauses';
 import { tokenize } from './tokenize';
 
 /** Categories that carry an assertion (the others — dosage, time, body site… — are modifiers). */
