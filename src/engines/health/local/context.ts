@@ -52,7 +52,8 @@ const KIND_TERMINATORS = Object.fromEntries(Object.entries(EFFECT_TERMINATORS).m
   Set<string>
 >;
 const IF_WORDS = new Set(['if', 'unless', 'in case', 'should you', 'in case of']);
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'st', 'e.g', 'i.e', 'approx', 'no']);
+// Not "no": in conversation "No." is an answer, not an abbreviation of "number".
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'st', 'e.g', 'i.e', 'approx']);
 
 /** Splits tokens into sentences at . ? ! and line breaks (decimals and common abbreviations kept whole). */
 export function splitSentences(text: string, tokens: readonly Token[]): Sentence[] {
@@ -127,7 +128,7 @@ function inScope(
     const t = tokens[k]!;
     if (covered.has(k)) continue;
     if (GLOBAL_TERMINATORS.has(t.norm) || kindTerms.has(t.norm)) return false;
-    if (kind === 'conditionality' && CLAUSE_END.has(t.norm)) return false;
+    if (kind === 'conditionality' && !trigger.rule.clausal && CLAUSE_END.has(t.norm)) return false;
     if (t.kind !== 'punct') wordsBetween++;
   }
   return wordsBetween <= (trigger.rule.window ?? 10);
