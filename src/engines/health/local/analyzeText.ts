@@ -99,7 +99,7 @@ export function analyzeText(
     const normalized = concept.normalized
       ? fill(concept.normalized, match.values)
       : concept.codes.length > 0
-        ? concept.display
+        ? (concept.plain ?? concept.display)
         : undefined;
     add(match.start, match.end, concept.category, match, normalized);
   }
