@@ -85,6 +85,7 @@ describe('code choice', () => {
     ['He was stung by a bee.', 'stung by a bee', 'Diagnosis', 'ICD10CM:T63.441A', 'bee sting'],
     ['He had a blood clot.', 'blood clot', 'Diagnosis', 'ICD10CM:I82.90', 'blood clot'],
     ['i have gerd', 'gerd', 'Diagnosis', 'ICD10CM:K21.9', 'gastroesophageal reflux disease'],
+    ['No known drug allergies.', 'drug allergies', 'Diagnosis', 'ICD10CM:Z88.9', 'drug allergy'],
   ])('%s → %s %s', async (sentence, words, category, code, plain) => {
     const a = await analyze(sentence);
     const e = a.entities.find((x) => x.text.toLowerCase() === words.toLowerCase());

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { createLocalHealthEngine } from '../../../src/engines/health/local/engine';
-import { planChunks } from '../../../src/engines/health/planChunks';
 import type { Assertion, Entity, HealthAnalysis } from '../../../src/model/health';
+import type { Turn } from './analyzeTurns';
+import { analyzeTurns } from './analyzeTurns';
 
-type Turn = ['clinician' | 'patient', string];
-const engine = createLocalHealthEngine();
-/** Analyses a conversation as the pipeline does (roles on the chunk's segments). */
-export const analyzeTurns = (...turns: Turn[]): Promise<HealthAnalysis> =>
-  engine.analyze(
-    planChunks(
-      {
-        segments: turns.map(([role, text], i) => ({
-          id: `s${i + 1}`,
-          speaker: role,
-          role,
-          start: 0,
-          end: 0,
-          text,
-          words: [],
-        })),
-      },
-      5000,
-    ),
-  );
 const entity = (a: HealthAnalysis, text: string): Entity | undefined =>
   a.entities.find((e) => e.text.toLowerCase() === text.toLowerCase());
 

@@ -1,4 +1,5 @@
 import type { Entity, HealthAnalysis } from '../../../model/health';
+import { allergyFrames } from './allergyFrames';
 import type { PlacedClause } from './chunkDialogue';
 import { assertSpan, findTriggers, splitSentences } from './context';
 import { dialogueAssertion } from './dialogueAssertion';
@@ -103,5 +104,14 @@ export function analyzeText(
         : undefined;
     add(match.start, match.end, concept.category, match, normalized);
   }
-  return { entities: placed.map((p) => p.entity), relations: findRelations(placed) };
+  const framed = allergyFrames(
+    placed,
+    text,
+    (n) => ({ start: tokens[sentences[n]!.start]!.start, end: tokens[sentences[n]!.end - 1]!.end }),
+    clauseAt,
+  );
+  return {
+    entities: framed.placed.map((p) => p.entity),
+    relations: [...findRelations(framed.placed), ...framed.relations],
+  };
 }

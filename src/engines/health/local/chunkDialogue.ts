@@ -11,6 +11,8 @@ export interface PlacedClause {
   act: DialogueAct;
   /** For a question: the polarity of the answer that followed it, if any. */
   answer?: Polarity;
+  /** For an answer: the text of the question it answers. */
+  question?: string;
 }
 
 /**
@@ -30,10 +32,19 @@ export function chunkDialogue(chunk: TextChunk): PlacedClause[] {
   const offsetOf = new Map(chunk.segments.map((s) => [s.id, s.offset]));
   const clauses = readDialogue({ segments });
   const answers = new Map<string, Polarity>();
+  const texts = new Map(clauses.map((c) => [c.id, c.text]));
   for (const c of clauses) if (c.answersClauseId && c.polarity) answers.set(c.answersClauseId, c.polarity);
   return clauses.map((c) => {
     const start = (offsetOf.get(c.segmentId) ?? 0) + c.offset;
     const answer = answers.get(c.id);
-    return { id: c.id, start, end: start + c.length, act: c.act, ...(answer ? { answer } : {}) };
+    const question = c.answersClauseId ? texts.get(c.answersClauseId) : undefined;
+    return {
+      id: c.id,
+      start,
+      end: start + c.length,
+      act: c.act,
+      ...(answer ? { answer } : {}),
+      ...(question ? { question } : {}),
+    };
   });
 }
