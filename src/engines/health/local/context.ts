@@ -51,6 +51,7 @@ const KIND_TERMINATORS = Object.fromEntries(Object.entries(EFFECT_TERMINATORS).m
   string,
   Set<string>
 >;
+const FILLERS = new Set(['um', 'uh', 'er', 'erm', 'ah', 'hmm']);
 const IF_WORDS = new Set(['if', 'unless', 'in case', 'should you', 'in case of']);
 // Not "no": in conversation "No." is an answer, not an abbreviation of "number".
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'st', 'e.g', 'i.e', 'approx']);
@@ -92,7 +93,14 @@ export function findTriggers(tokens: readonly Token[], sentence: Sentence): Trig
       if (node?.rule) best = { start: i, end: j + 1, rule: node.rule };
     }
     // "No," answers a question; it negates nothing after it.
-    if (best && tokens[best.end]?.raw === ',' && 'certainty' in best.rule.effect) best = undefined;
+    // (but "there's no, um, fracture" is a negation with a filler).
+    if (
+      best &&
+      tokens[best.end]?.raw === ',' &&
+      'certainty' in best.rule.effect &&
+      !FILLERS.has(tokens[best.end + 1]?.norm ?? '')
+    )
+      best = undefined;
     // "Has anyone … had": a perfect tense, not a past event.
     if (
       best &&

@@ -56,9 +56,11 @@ export function isPresupposingQuestion(text: string): boolean {
  */
 export function classifyClause(text: string, role: SpeakerRole, answering: boolean): DialogueAct {
   const t = cueText(text).replace(OPENERS, '');
-  if (answering && role !== 'clinician') return 'answer';
+  if (answering) return 'answer';
   if (SAFETY_NET.test(t) && role !== 'patient') return 'safety-net';
-  if (isQuestionSentence(t) || t.endsWith('?')) return answering ? 'answer' : 'question';
+  // Unpunctuated run-ons that merely open like a question ("is there some fluid … so on your skin …") are not one.
+  const question = t.endsWith('?') || (isQuestionSentence(t) && t.split(' ').length <= 15);
+  if (question) return answering ? 'answer' : 'question';
   if (answering) return 'answer';
   if (SMALL_TALK.test(t) && t.split(' ').length <= 8) return 'small-talk';
   if (role === 'patient') return 'statement';
