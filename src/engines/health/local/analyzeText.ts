@@ -9,6 +9,7 @@ import { matchLexicon } from './match';
 import { readNumber } from './numbers';
 import type { Placed } from './relations';
 import { findRelations } from './relations';
+import { dropSelfCorrected } from './selfCorrections';
 import { splitAtClauses } from './splitAtClauses';
 import { tokenize } from './tokenize';
 
@@ -105,7 +106,7 @@ export function analyzeText(
     add(match.start, match.end, concept.category, match, normalized);
   }
   const framed = allergyFrames(
-    placed,
+    dropSelfCorrected(placed, text),
     text,
     (n) => ({ start: tokens[sentences[n]!.start]!.start, end: tokens[sentences[n]!.end - 1]!.end }),
     clauseAt,
