@@ -93,6 +93,7 @@ export function analyzeText(
       assertion,
       codes: withCodes ? match.concept.codes : [],
       confidence: end - start > 1 ? 0.9 : 0.8,
+      ...(clause ? { dialogueAct: clause.act } : {}),
     };
     placed.push({ entity, sentence: n });
   };
