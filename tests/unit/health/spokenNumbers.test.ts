@@ -25,6 +25,11 @@ describe('spoken numbers', () => {
     expect(values).toEqual(['130/90']);
   });
 
+  it('drops a drug name corrected straight away', async () => {
+    const a = await analyzeTurns(['clinician', "we'll treat you with penicillin or , i'm sorry , amoxicillin"]);
+    expect(a.entities.filter((e) => e.category === 'MedicationName').map((e) => e.text)).toEqual(['amoxicillin']);
+  });
+
   it('reads "I mean" as a correction too', async () => {
     const a = await analyzeTurns(['patient', 'i take five , i mean ten milligrams of lisinopril']);
     const doses = a.entities.filter((e) => e.category === 'Dosage').map((e) => e.normalizedText);

@@ -1,12 +1,20 @@
 import type { Placed } from './relations';
 
-const VALUES = new Set(['MeasurementValue', 'Dosage', 'Time', 'ConditionScale', 'Frequency']);
+const VALUES = new Set([
+  'MeasurementValue',
+  'Dosage',
+  'Time',
+  'ConditionScale',
+  'Frequency',
+  'MedicationName',
+  'MedicationClass',
+]);
 const CORRECTION =
-  /^[\s,.-]*(?:i'm sorry|i am sorry|sorry|i mean|i meant|actually|no wait|wait|or rather|rather)[\s,.-]*$/i;
+  /^[\s,.-]*(?:or[\s,]+)?(?:i'm sorry|i am sorry|sorry|i mean|i meant|actually|no wait|wait|or rather|rather)[\s,.-]*$/i;
 
 /**
  * Drops a value the speaker corrects straight away: in "one forty over ninety, I'm sorry, one thirty over ninety"
- * or "five, I mean ten milligrams" only the second value was meant.
+ * or "five, I mean ten milligrams" or "penicillin or, I'm sorry, amoxicillin" only the second one was meant.
  */
 export function dropSelfCorrected(placed: readonly Placed[], text: string): Placed[] {
   return placed.filter((p, n) => {
