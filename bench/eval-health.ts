@@ -26,7 +26,8 @@ const ENCOUNTERS = ['enc-back-pain', 'enc-cough-uri', 'enc-diabetes-followup'];
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5) + ' %';
 
 interface Script {
-  turns: { text: string }[];
+  speakers?: Record<string, { role?: 'clinician' | 'patient' | 'other' }>;
+  turns: { text: string; speaker?: string }[];
 }
 interface NegationItem extends Assertion {
   id: string;
@@ -34,11 +35,12 @@ interface NegationItem extends Assertion {
   term: string;
 }
 
+/** The script as a transcript, each turn with its speaker and role (so the engine reads it as a conversation). */
 const toTranscript = (script: Script) => ({
   segments: script.turns.map((t, i) => ({
     id: `s${i + 1}`,
-    speaker: 'A',
-    role: 'other' as const,
+    speaker: t.speaker ?? 'A',
+    role: (t.speaker && script.speakers?.[t.speaker]?.role) || ('other' as const),
     start: 0,
     end: 0,
     text: t.text,
@@ -94,6 +96,27 @@ async function main(): Promise<void> {
   for (const kind of ['certainty', 'conditionality', 'association', 'temporal'] as const) {
     const right = items.filter((item, i) => (item[kind] ?? null) === (predicted[i]![kind] ?? null)).length;
     console.log(`  ${kind.padEnd(15)} accuracy ${pct(right / items.length)} (${right}/${items.length})`);
+  }
+  // Temporality (issue 11): "historical" as ConText defines it, on our own sentences; "dev" was used to write the
+  // rules, "heldout" was written afterwards and scored once.
+  const temporal = readFileSync(join(fixtures, 'temporal', 'sentences.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as NegationItem & { split: string });
+  for (const split of ['dev', 'heldout']) {
+    const set = temporal.filter((t) => t.split === split);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const t of set) {
+      const past = assertContext(t.text, t.term).temporal === 'past';
+      if (past && t.temporal === 'past') tp++;
+      else if (past) fp++;
+      else if (t.temporal === 'past') fn++;
+    }
+    console.log(
+      `historical (${split}, ${set.length} sentences): recall ${pct(tp / (tp + fn))} (${tp}/${tp + fn})  precision ${pct(tp / (tp + fp))} (${tp}/${tp + fp})`,
+    );
   }
   console.log(`entity F1: ${total.f1.toFixed(3)}`);
 }

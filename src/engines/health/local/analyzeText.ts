@@ -1,11 +1,18 @@
 import type { Entity, HealthAnalysis } from '../../../model/health';
+import { allergyFrames } from './allergyFrames';
+import type { PlacedClause } from './chunkDialogue';
 import { assertSpan, findTriggers, splitSentences } from './context';
+import { dialogueAssertion } from './dialogueAssertion';
 import type { Lexicon } from './lexicon';
 import type { Match } from './match';
 import { matchLexicon } from './match';
 import { readNumber } from './numbers';
 import type { Placed } from './relations';
 import { findRelations } from './relations';
+import { dropSelfCorrected } from './selfCorrections';
+import { createSoundAlike } from './soundAlike';
+import { splitAtClauses } from './splitAtClauses';
+import type { Token } from './tokenize';
 import { tokenize } from './tokenize';
 
 /** Categories that carry an assertion (the others — dosage, time, body site… — are modifiers). */
@@ -25,21 +32,33 @@ export const VALUE_WITH_UNIT = 'MeasurementValueWithUnit';
 /** Category of phrases matched only so that their words are not tagged ("come back" is no back). */
 export const NOT_AN_ENTITY = '-';
 
+const soundAlikes = new WeakMap<Lexicon, (tokens: Token[]) => Token[]>();
+/** The lexicon's sound-alike re-speller, built once per lexicon. */
+function soundAlikeFor(lexicon: Lexicon): (tokens: Token[]) => Token[] {
+  let fn = soundAlikes.get(lexicon);
+  if (!fn) soundAlikes.set(lexicon, (fn = createSoundAlike(lexicon)));
+  return fn;
+}
 const formatNumber = (n: number): string => String(Math.round(n * 1000) / 1000);
 const fill = (template: string, values: number[]): string =>
   template.replace(/\{(\d)\}/g, (_, i: string) => formatNumber(values[Number(i)] ?? NaN));
 
 /**
  * Analyses one text: lexicon and pattern matching, ConText assertions per sentence, relations within a sentence.
+ * With `clauses` (the text read as a conversation, see chunkDialogue) sentences are also cut at clause boundaries
+ * and each assertion is adjusted by its clause's act (see dialogueAssertion).
  * Offsets are relative to `text`; `segmentId` is filled by the caller (here: the id passed for the whole text).
  */
 export function analyzeText(
   text: string,
   lexicon: Lexicon,
   segmentOf: (offset: number) => string,
+  clauses: readonly PlacedClause[] = [],
 ): Pick<HealthAnalysis, 'entities' | 'relations'> {
-  const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
+  const tokens = soundAlikeFor(lexicon)(tokenize(text));
+  const sentences = splitAtClauses(splitSentences(text, tokens), tokens, clauses);
+  const clauseAt = (offset: number): PlacedClause | undefined =>
+    clauses.find((c) => offset >= c.start && offset < c.end);
   const sentenceOf = new Int32Array(tokens.length);
   sentences.forEach((s, n) => sentenceOf.fill(n, s.start, s.end));
   const triggersBySentence = sentences.map((s) => findTriggers(tokens, s));
@@ -55,8 +74,13 @@ export function analyzeText(
     const first = tokens[start]!;
     const last = tokens[end - 1]!;
     const n = sentenceOf[start] ?? 0;
+    const clause = clauseAt(first.start);
     const assertion = ASSERTED.has(category)
-      ? assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end })
+      ? dialogueAssertion(
+          assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end }),
+          clause,
+          clause ? text.slice(clause.start, clause.end) : '',
+        )
       : {};
     const entity: Entity = {
       id: `e${placed.length + 1}`,
@@ -69,6 +93,7 @@ export function analyzeText(
       assertion,
       codes: withCodes ? match.concept.codes : [],
       confidence: end - start > 1 ? 0.9 : 0.8,
+      ...(clause ? { dialogueAct: clause.act } : {}),
     };
     placed.push({ entity, sentence: n });
   };
@@ -86,9 +111,18 @@ export function analyzeText(
     const normalized = concept.normalized
       ? fill(concept.normalized, match.values)
       : concept.codes.length > 0
-        ? concept.display
+        ? (concept.plain ?? concept.display)
         : undefined;
     add(match.start, match.end, concept.category, match, normalized);
   }
-  return { entities: placed.map((p) => p.entity), relations: findRelations(placed) };
+  const framed = allergyFrames(
+    dropSelfCorrected(placed, text),
+    text,
+    (n) => ({ start: tokens[sentences[n]!.start]!.start, end: tokens[sentences[n]!.end - 1]!.end }),
+    clauseAt,
+  );
+  return {
+    entities: framed.placed.map((p) => p.entity),
+    relations: [...findRelations(framed.placed), ...framed.relations],
+  };
 }
