@@ -9,6 +9,7 @@ import { prepareAudio, type PreparedAudio } from '../../audio/prepareAudio';
 import { readPcmRange, writeWav } from '../../audio/wavFile';
 import type { AudioInput, SpeechEngine, TranscribeOptions } from '../index';
 import { toTranscript } from '../toTranscript';
+import { clinicalModel } from './clinicalModel';
 import { clusterSpeakers } from './clusterSpeakers';
 import { parsePocketsphinx, type Utterance } from './parsePocketsphinx';
 import { type PocketsphinxOptions, runPocketsphinx } from './runPocketsphinx';
@@ -21,7 +22,10 @@ export interface LocalSpeechOptions {
   concurrency?: number;
   /** Target window length in seconds for long audio (default 120). */
   windowSeconds?: number;
-  /** Recognizer binary and models (`-hmm`, `-dict`, `-lm`); default the Debian en-US model. */
+  /**
+   * Recognizer binary and models (`-hmm`, `-dict`, `-lm`); default the clinical model built at install
+   * (`clinicalModel()`), else the Debian en-US model.
+   */
   pocketsphinx?: Omit<PocketsphinxOptions, 'signal'>;
 }
 
@@ -73,7 +77,7 @@ export class LocalSpeechEngine implements SpeechEngine {
     const windowSeconds = this.options.windowSeconds ?? 120;
     const count = audio.duration < 20 ? 1 : Math.max(concurrency, Math.ceil(audio.duration / windowSeconds));
     const windows = splitWindows(audio.levels, count);
-    const model = this.options.pocketsphinx ?? {};
+    const model = this.options.pocketsphinx ?? clinicalModel() ?? {};
     const dir = await mkdtemp(join(tmpdir(), 'clinscribe-ps-'));
     const results: Utterance[][] = new Array<Utterance[]>(windows.length);
     let next = 0;
