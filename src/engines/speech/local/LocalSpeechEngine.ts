@@ -9,6 +9,7 @@ import { prepareAudio, type PreparedAudio } from '../../audio/prepareAudio';
 import { readPcmRange, writeWav } from '../../audio/wavFile';
 import type { AudioInput, SpeechEngine, TranscribeOptions } from '../index';
 import { toTranscript } from '../toTranscript';
+import { markUncertainSpans } from '../uncertainSpans';
 import { clinicalModel } from './clinicalModel';
 import { clusterSpeakers } from './clusterSpeakers';
 import { parsePocketsphinx, type Utterance } from './parsePocketsphinx';
@@ -55,9 +56,11 @@ export class LocalSpeechEngine implements SpeechEngine {
         ),
       );
       const labels = clusterSpeakers(features, { maxSpeakers: options.maxSpeakers, weights: FEATURE_WEIGHTS });
-      const transcript = toTranscript(
-        utterances.map((u, i) => ({ speaker: labels[i]!, start: u.start, end: u.end, words: u.words })),
-        { duration: round(audio.duration), locale: options.locale ?? 'en-US', engine: this.name },
+      const transcript = markUncertainSpans(
+        toTranscript(
+          utterances.map((u, i) => ({ speaker: labels[i]!, start: u.start, end: u.end, words: u.words })),
+          { duration: round(audio.duration), locale: options.locale ?? 'en-US', engine: this.name },
+        ),
       );
       log.info('speech.local.done', {
         engine: this.name,
@@ -65,6 +68,7 @@ export class LocalSpeechEngine implements SpeechEngine {
         audioSeconds: round(audio.duration),
         segments: transcript.segments.length,
         speakers: transcript.speakers.length,
+        uncertainSpans: transcript.segments.reduce((n, s) => n + (s.uncertain?.length ?? 0), 0),
       });
       return transcript;
     } finally {
