@@ -9,14 +9,29 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { toSentences, words } from '../../../scripts/speech-model/corpus.mjs';
-import { STOCK_DICT, STOCK_MODEL_DIR, toCmuPhones } from '../../../scripts/speech-model/phones.mjs';
 import lexicon from '../../../src/engines/health/local/data/lexicon.json';
 import { clinicalModelDir } from '../../../src/engines/speech/local/clinicalModel';
 
+// The build scripts are ES modules; this test file is CommonJS, so they are loaded dynamically.
+const loadPhones = () => import('../../../scripts/speech-model/phones.mjs');
+const loadCorpus = () => import('../../../scripts/speech-model/corpus.mjs');
+let phonesModule: Awaited<ReturnType<typeof loadPhones>>;
+let corpusModule: Awaited<ReturnType<typeof loadCorpus>>;
+let stockWords: Set<string>;
+beforeAll(async () => {
+  phonesModule = await loadPhones();
+  corpusModule = await loadCorpus();
+  stockWords = new Set(
+    readFileSync(phonesModule.STOCK_DICT, 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[0]!.replace(/\(\d+\)$/, '')),
+  );
+});
+
 function modelPhones(): Set<string> {
+  const { STOCK_MODEL_DIR } = phonesModule;
   const dir = mkdtempSync(join(tmpdir(), 'mdef-'));
   try {
     execFileSync('pocketsphinx_mdef_convert', ['-text', join(STOCK_MODEL_DIR, 'en-us/mdef'), join(dir, 'mdef.txt')], {
@@ -46,11 +61,6 @@ const parse = (text: string): Map<string, string[]> =>
       }),
   );
 const clinical = parse(readFileSync(join(clinicalModelDir(), 'clinical.dict'), 'utf8'));
-const stockWords = new Set(
-  readFileSync(STOCK_DICT, 'utf8')
-    .split('\n')
-    .map((l) => l.split(' ')[0]!.replace(/\(\d+\)$/, '')),
-);
 
 describe('clinical pronunciation dictionary', () => {
   it('uses only phones of the en-US acoustic model', () => {
@@ -67,6 +77,7 @@ describe('clinical pronunciation dictionary', () => {
   });
 
   it('covers every drug and condition name of the lexicon missing from the stock dictionary', () => {
+    const { toSentences, words } = corpusModule;
     const wanted = lexicon.files
       .filter((f) => ['MedicationName', 'Diagnosis'].includes(f.category))
       .flatMap((f) => f.concepts.flatMap((c) => toSentences(c.display).flatMap(words)));
@@ -80,12 +91,12 @@ describe('clinical pronunciation dictionary', () => {
     ['pau l ay1 z ax n ax p r ax l pau', ['L', 'AY', 'Z', 'AH', 'N', 'AH', 'P', 'R', 'AH', 'L']],
     ['pau b axr d pau', ['B', 'ER', 'D']],
   ])('maps flite phones %s to CMU phones', (t2p, cmu) => {
-    expect(toCmuPhones(t2p)).toEqual(cmu);
+    expect(phonesModule.toCmuPhones(t2p)).toEqual(cmu);
   });
 
   it('is what t2p says today (the dictionary is reproducible)', () => {
     for (const w of ['lisinopril', 'apixaban', 'levothyroxine']) {
-      expect(toCmuPhones(execFileSync('t2p', [w], { encoding: 'utf8' })), w).toEqual(clinical.get(w));
+      expect(phonesModule.toCmuPhones(execFileSync('t2p', [w], { encoding: 'utf8' })), w).toEqual(clinical.get(w));
     }
   });
 });
