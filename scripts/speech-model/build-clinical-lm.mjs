@@ -71,6 +71,26 @@ try {
     const phones = toCmuPhones(execFileSync('t2p', [w], { encoding: 'utf8' }));
     return phones.length > 0 ? [`${w} ${phones.join(' ')}`] : [];
   });
+  // Drug and condition names the stock dictionary has, but pronounced otherwise by the letter-to-sound rules
+  // ("amoxicillin" AH M AO… vs AA M AA…), get the t2p pronunciation as an alternate: speakers vary on these names.
+  const stockProns = new Map();
+  for (const line of readFileSync(STOCK_DICT, 'utf8').split('\n')) {
+    const [w, ...p] = line.trim().split(/\s+/);
+    if (!w) continue;
+    const base = w.replace(/\(\d+\)$/, '');
+    stockProns.set(base, [...(stockProns.get(base) ?? []), p.join(' ')]);
+  }
+  const clinicalWords = new Set(
+    lexicon.files
+      .filter((f) => ['MedicationName', 'Diagnosis'].includes(f.category))
+      .flatMap((f) => f.concepts.flatMap((c) => [c.display, ...c.terms].flatMap(toSentences).flatMap(words)))
+      .filter((w) => w.length >= 5 && known.has(w) && vocab.includes(w)),
+  );
+  for (const w of [...clinicalWords].sort()) {
+    const phones = toCmuPhones(execFileSync('t2p', [w], { encoding: 'utf8' })).join(' ');
+    const prons = stockProns.get(w) ?? [];
+    if (phones && !prons.includes(phones)) dict.push(`${w}(${prons.length + 1}) ${phones}`);
+  }
   writeFileSync(join(OUT, 'clinical.dict'), dict.join('\n') + '\n');
 
   const hashes = [...new Set(sentences.flatMap((s) => ngramHashes(s)))].sort();
@@ -84,7 +104,11 @@ try {
     sentences: sentences.length,
     words: sentences.reduce((n, s) => n + words(s).length, 0),
     ngrams: counts,
-    pronunciations: { source: 'flite t2p, mapped to the CMU phone set', words: dict.length },
+    pronunciations: {
+      source: 'flite t2p, mapped to the CMU phone set',
+      newWords: dict.filter((l) => !/^\S+\(\d+\) /.test(l)).length,
+      alternates: dict.filter((l) => /^\S+\(\d+\) /.test(l)).length,
+    },
     overlapHashes: '40-bit sha256 prefixes of every 6-word window of every training sentence',
   };
   writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -31,10 +31,14 @@ const spellNumber = (digits, decimals) =>
         .join(' ')}`
     : '');
 
+// Written abbreviations said as words ("dr." is read "doctor"), so the model never predicts the written form.
+const SPOKEN = { dr: 'doctor', mr: 'mister', mrs: 'missus', mg: 'milligrams', mcg: 'micrograms', ml: 'milliliters' };
+
 /** Splits free text into normalised spoken-form sentences (lowercase words, numbers spelled, no punctuation). */
 export function toSentences(text) {
   return text
     .toLowerCase()
+    .replace(/\b(dr|mrs?|mg|mcg|ml)\b\.?/g, (_, a) => SPOKEN[a])
     .replace(/(\d),(\d{3})/g, '$1$2')
     .replace(/%/g, ' percent ')
     .replace(/(\d+)(?:\.(\d+))?/g, (_, d, f) => ` ${spellNumber(d, f)} `)

@@ -20,10 +20,21 @@ const RECIPE = `v1|trigram mix|clinical ${CLINICAL_WEIGHT}`;
 const MODEL = resolve(import.meta.dirname, '../../src/engines/speech/local/model');
 const BUILT = join(MODEL, 'built');
 
+// Written abbreviations in the stock dictionary that would otherwise win over the spoken word ("dr" said "doctor").
+const DROPPED = /^(dr|mr|mrs|ms|st)(\(\d+\))? /;
+
+/** Stock dictionary without written abbreviations, plus the clinical pronunciations. */
+function dictionary() {
+  const stock = readFileSync(STOCK_DICT, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !DROPPED.test(l));
+  return stock.join('\n') + '\n' + readFileSync(join(MODEL, 'clinical.dict'), 'utf8');
+}
+
+/** Identifies the language model's inputs (the dictionary is rewritten whenever it differs). */
 function sourceKey() {
   const h = createHash('sha256').update(RECIPE);
-  for (const f of [join(MODEL, 'clinical.arpa.gz'), join(MODEL, 'clinical.dict'), STOCK_DICT])
-    h.update(readFileSync(f));
+  h.update(readFileSync(join(MODEL, 'clinical.arpa.gz')));
   h.update(String(readFileSync(STOCK_LM).length));
   return h.digest('hex').slice(0, 16);
 }
@@ -36,7 +47,13 @@ async function main() {
     return;
   }
   const key = sourceKey();
-  if (existsSync(join(BUILT, 'key')) && readFileSync(join(BUILT, 'key'), 'utf8').trim() === key) return;
+  if (existsSync(join(BUILT, 'key')) && readFileSync(join(BUILT, 'key'), 'utf8').trim() === key) {
+    // The dictionary is cheap to write: keep it in step with clinical.dict without rebuilding the model.
+    const dict = dictionary();
+    const path = join(BUILT, 'clinical-en-us.dict');
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== dict) writeFileSync(path, dict);
+    return;
+  }
   const started = Date.now();
   console.log('clinscribe: building the clinical speech model (once, about two minutes)…');
   mkdirSync(MODEL, { recursive: true });
@@ -52,10 +69,7 @@ async function main() {
       stdio: 'ignore',
     });
     rmSync(join(tmp, 'mix.arpa'));
-    writeFileSync(
-      join(tmp, 'clinical-en-us.dict'),
-      readFileSync(STOCK_DICT, 'utf8').trimEnd() + '\n' + readFileSync(join(MODEL, 'clinical.dict'), 'utf8'),
-    );
+    writeFileSync(join(tmp, 'clinical-en-us.dict'), dictionary());
     writeFileSync(join(tmp, 'key'), key + '\n');
     rmSync(BUILT, { recursive: true, force: true });
     renameSync(tmp, BUILT);

@@ -71,9 +71,12 @@ describe('clinical pronunciation dictionary', () => {
     expect(bad).toEqual([]);
   });
 
-  it('adds words the stock dictionary lacks, and only those', () => {
+  it('adds words the stock dictionary lacks, and only alternates (word(n)) of words it has', () => {
     expect(clinical.size).toBeGreaterThan(500);
     expect([...clinical.keys()].filter((w) => stockWords.has(w))).toEqual([]);
+    const alternates = [...clinical.keys()].filter((w) => /\(\d+\)$/.test(w));
+    expect(alternates).toContain('amoxicillin(2)');
+    expect(alternates.filter((w) => !stockWords.has(w.replace(/\(\d+\)$/, '')))).toEqual([]);
   });
 
   it('covers every drug and condition name of the lexicon missing from the stock dictionary', () => {
