@@ -10,13 +10,20 @@ const packages = {
   start: {
     pocketsphinx: '/usr/bin/pocketsphinx_batch',
     'pocketsphinx-en-us': '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin',
+    // sphinx_lm_convert: builds the clinical language model's binary at install (scripts/speech-model/install.mjs).
+    'sphinxbase-utils': '/usr/bin/sphinx_lm_convert',
     ffmpeg: '/usr/bin/ffmpeg',
   },
   test: {
     pocketsphinx: '/usr/bin/pocketsphinx_batch',
     'pocketsphinx-en-us': '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin',
     ffmpeg: '/usr/bin/ffmpeg',
+    'sphinxbase-utils': '/usr/bin/sphinx_lm_convert',
+    // flite also ships t2p (pronunciations of the clinical dictionary); irstlm rebuilds the clinical n-gram model
+    // (npm run speech-model:build); pocketsphinx-testdata has the LibriVox clips of npm run eval:speech.
     flite: '/usr/bin/flite',
+    irstlm: '/usr/lib/irstlm/bin/build-lm.sh',
+    'pocketsphinx-testdata': '/usr/share/pocketsphinx/test/data/librivox/transcription',
     sox: '/usr/bin/sox',
     chromium: '/usr/bin/chromium',
   },

@@ -12,6 +12,22 @@ export const WordSchema = z.object({
 });
 export type Word = z.infer<typeof WordSchema>;
 
+/**
+ * A run of low-confidence words where a clinical word is likely — right after a medication verb ("take", "start",
+ * "prescribe"…) or next to a dose ("… five hundred milligrams") — so a garbled drug or condition name is shown, not
+ * silently lost. Indices point into the segment's `words` (both inclusive).
+ */
+export const UncertainSpanSchema = z.object({
+  first: z.number().int().nonnegative(),
+  last: z.number().int().nonnegative(),
+  start: z.number().nonnegative(),
+  end: z.number().nonnegative(),
+  /** Lowest word confidence in the span. */
+  conf: z.number().min(0).max(1),
+  reason: z.enum(['after-medication-verb', 'next-to-dose']),
+});
+export type UncertainSpan = z.infer<typeof UncertainSpanSchema>;
+
 /** One speaker turn (or part of one). Ids are stable strings such as `s1`, `s2`… */
 export const SegmentSchema = z.object({
   id: z.string().min(1),
@@ -21,6 +37,8 @@ export const SegmentSchema = z.object({
   end: z.number().nonnegative(),
   text: z.string(),
   words: z.array(WordSchema),
+  /** Low-confidence spans in clinically relevant positions (offline engine; absent when there are none). */
+  uncertain: z.array(UncertainSpanSchema).optional(),
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 

@@ -31,12 +31,19 @@ function repoRoot(): string {
 }
 export const ENCOUNTER_DIR = join(repoRoot(), 'tests/fixtures/encounters');
 export const GENERATED_DIR = join(repoRoot(), 'tests/fixtures/.generated');
+/**
+ * Encounters written for the speech evaluation only: the clinical language model never saw their text (checked by
+ * tests/unit/speech/freshFixturesOverlap.test.ts), so their word error rate is an out-of-sample figure.
+ */
+export const FRESH_ENCOUNTER_DIR = join(repoRoot(), 'tests/fixtures/encounters-fresh');
 
 export interface EncounterScript {
   id: string;
   locale: string;
   speakers: Record<string, { voice: string; role: 'clinician' | 'patient' | 'other' }>;
   turns: { speaker: string; text: string }[];
+  /** Drug and condition terms spoken in the script, as spoken (for clinical-term recall). */
+  terms?: string[];
 }
 
 /** One scripted turn placed on the timeline of the synthesized audio. */
@@ -58,8 +65,8 @@ export interface SynthesizedEncounter {
 }
 
 /** Lists the ids of the scripted encounters. */
-export async function listEncounters(): Promise<string[]> {
-  const files = await readdir(ENCOUNTER_DIR);
+export async function listEncounters(dir = ENCOUNTER_DIR): Promise<string[]> {
+  const files = await readdir(dir);
   return files
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
@@ -67,8 +74,13 @@ export async function listEncounters(): Promise<string[]> {
 }
 
 /** Loads one scripted encounter. */
-export async function loadScript(id: string): Promise<EncounterScript> {
-  return JSON.parse(await readFile(join(ENCOUNTER_DIR, `${id}.json`), 'utf8')) as EncounterScript;
+export function loadScript(id: string): Promise<EncounterScript> {
+  return loadScriptFrom(ENCOUNTER_DIR, id);
+}
+
+/** Loads one encounter script of a fixture folder (e.g. `FRESH_ENCOUNTER_DIR`). */
+export async function loadScriptFrom(dir: string, id: string): Promise<EncounterScript> {
+  return JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as EncounterScript;
 }
 
 /** Returns the PCM payload of a canonical 16-bit wav by walking its chunks. */
@@ -105,8 +117,8 @@ async function render(script: EncounterScript, dir: string): Promise<{ pcm: Buff
   return { pcm: Buffer.concat(parts), turns };
 }
 
-async function build(id: string, target: string, voices: Record<string, string>): Promise<void> {
-  const loaded = await loadScript(id);
+async function build(id: string, target: string, voices: Record<string, string>, dir: string): Promise<void> {
+  const loaded = await loadScriptFrom(dir, id);
   const speakers = Object.fromEntries(
     Object.entries(loaded.speakers).map(([k, v]) => [k, { ...v, voice: voices[k] ?? v.voice }]),
   );
@@ -139,12 +151,14 @@ export async function synthesizeEncounter(
   id: string,
   /** Replaces the script's flite voice per speaker key (e.g. two male voices to stress diarization). */
   voices: Record<string, string> = {},
+  /** Folder of the script (default the scripted encounters; `FRESH_ENCOUNTER_DIR` for the fresh set). */
+  dir = ENCOUNTER_DIR,
 ): Promise<SynthesizedEncounter> {
-  const text = await readFile(join(ENCOUNTER_DIR, `${id}.json`), 'utf8');
+  const text = await readFile(join(dir, `${id}.json`), 'utf8');
   const voiceKey = Object.keys(voices).length > 0 ? JSON.stringify(voices) : '';
   const key = createHash('sha256').update(RECIPE).update(text).update(voiceKey).digest('hex').slice(0, 12);
   const target = join(GENERATED_DIR, `${id}-${key}`);
-  if (!existsSync(join(target, 'gold.json'))) await build(id, target, voices);
+  if (!existsSync(join(target, 'gold.json'))) await build(id, target, voices, dir);
   const gold = JSON.parse(await readFile(join(target, 'gold.json'), 'utf8')) as { duration: number; turns: GoldTurn[] };
   return {
     id,

@@ -9,6 +9,8 @@ import { prepareAudio, type PreparedAudio } from '../../audio/prepareAudio';
 import { readPcmRange, writeWav } from '../../audio/wavFile';
 import type { AudioInput, SpeechEngine, TranscribeOptions } from '../index';
 import { toTranscript } from '../toTranscript';
+import { markUncertainSpans } from '../uncertainSpans';
+import { clinicalModel } from './clinicalModel';
 import { clusterSpeakers } from './clusterSpeakers';
 import { parsePocketsphinx, type Utterance } from './parsePocketsphinx';
 import { type PocketsphinxOptions, runPocketsphinx } from './runPocketsphinx';
@@ -21,7 +23,10 @@ export interface LocalSpeechOptions {
   concurrency?: number;
   /** Target window length in seconds for long audio (default 120). */
   windowSeconds?: number;
-  /** Recognizer binary and models (`-hmm`, `-dict`, `-lm`); default the Debian en-US model. */
+  /**
+   * Recognizer binary and models (`-hmm`, `-dict`, `-lm`); default the clinical model built at install
+   * (`clinicalModel()`), else the Debian en-US model.
+   */
   pocketsphinx?: Omit<PocketsphinxOptions, 'signal'>;
 }
 
@@ -51,9 +56,11 @@ export class LocalSpeechEngine implements SpeechEngine {
         ),
       );
       const labels = clusterSpeakers(features, { maxSpeakers: options.maxSpeakers, weights: FEATURE_WEIGHTS });
-      const transcript = toTranscript(
-        utterances.map((u, i) => ({ speaker: labels[i]!, start: u.start, end: u.end, words: u.words })),
-        { duration: round(audio.duration), locale: options.locale ?? 'en-US', engine: this.name },
+      const transcript = markUncertainSpans(
+        toTranscript(
+          utterances.map((u, i) => ({ speaker: labels[i]!, start: u.start, end: u.end, words: u.words })),
+          { duration: round(audio.duration), locale: options.locale ?? 'en-US', engine: this.name },
+        ),
       );
       log.info('speech.local.done', {
         engine: this.name,
@@ -61,6 +68,7 @@ export class LocalSpeechEngine implements SpeechEngine {
         audioSeconds: round(audio.duration),
         segments: transcript.segments.length,
         speakers: transcript.speakers.length,
+        uncertainSpans: transcript.segments.reduce((n, s) => n + (s.uncertain?.length ?? 0), 0),
       });
       return transcript;
     } finally {
@@ -73,7 +81,7 @@ export class LocalSpeechEngine implements SpeechEngine {
     const windowSeconds = this.options.windowSeconds ?? 120;
     const count = audio.duration < 20 ? 1 : Math.max(concurrency, Math.ceil(audio.duration / windowSeconds));
     const windows = splitWindows(audio.levels, count);
-    const model = this.options.pocketsphinx ?? {};
+    const model = this.options.pocketsphinx ?? clinicalModel() ?? {};
     const dir = await mkdtemp(join(tmpdir(), 'clinscribe-ps-'));
     const results: Utterance[][] = new Array<Utterance[]>(windows.length);
     options.onProgress?.(0, audio.duration);
