@@ -7,9 +7,11 @@ import { TextChunkSchema } from '../src/model/chunk';
 import { HealthAnalysisSchema } from '../src/model/health';
 import { ActivityNames } from '../src/model/names';
 import type { AnalyzeHealthInput, StepResult } from '../src/model/pipeline';
+import { AnalyzeHealthInputSchema } from '../src/model/stepInputs';
 import { chunkPlanRef, partialRef } from '../src/store/artifacts';
 import { readJson, writeJson } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 
 /** One chunk of the plan → partial health analysis (a work blob); merged later by mergeHealth. */
@@ -17,6 +19,8 @@ export async function analyzeHealth(
   input: AnalyzeHealthInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ entities: number }>> {
+  const invalid = invalidInput(ActivityNames.analyzeHealth, AnalyzeHealthInputSchema, input);
+  if (invalid) return invalid;
   return runStep('analyzeHealth', input.encounterId, deps, async () => {
     const chunks = await readJson(deps.blobs(), chunkPlanRef(input.encounterId), z.array(TextChunkSchema));
     const chunk = chunks.find((c) => c.index === input.index);

@@ -4,9 +4,11 @@ import { mergeAnalyses } from '../src/engines/health/mergeAnalyses';
 import { HealthAnalysisSchema } from '../src/model/health';
 import { ActivityNames } from '../src/model/names';
 import type { MergeHealthInput, StepResult } from '../src/model/pipeline';
+import { MergeHealthInputSchema } from '../src/model/stepInputs';
 import { artifactRef, partialRef } from '../src/store/artifacts';
 import { readJson, writeJson } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 
 /** Partial analyses → health.json (deterministic merge); records the whole fan-out as the analyzeHealth stage. */
@@ -14,6 +16,8 @@ export async function mergeHealth(
   input: MergeHealthInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ entities: number; relations: number }>> {
+  const invalid = invalidInput(ActivityNames.mergeHealth, MergeHealthInputSchema, input);
+  if (invalid) return invalid;
   return runStep('analyzeHealth', input.encounterId, deps, async () => {
     const partials = await Promise.all(
       Array.from({ length: input.count }, (_, index) =>

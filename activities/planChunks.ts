@@ -4,10 +4,12 @@ import { planChunks as plan } from '../src/engines/health/planChunks';
 import { NonRetriableError } from '../src/errors';
 import { ActivityNames } from '../src/model/names';
 import type { PlanChunksInput, StepResult } from '../src/model/pipeline';
+import { PlanChunksInputSchema } from '../src/model/stepInputs';
 import { TranscriptSchema } from '../src/model/transcript';
 import { artifactRef, chunkPlanRef } from '../src/store/artifacts';
 import { readJson, writeJson } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 
 /** transcript.json → chunk plan (whole segments, ≤ maxGraphemes each), stored as a work blob. */
@@ -15,6 +17,8 @@ export async function planChunks(
   input: PlanChunksInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ chunks: number }>> {
+  const invalid = invalidInput(ActivityNames.planChunks, PlanChunksInputSchema, input);
+  if (invalid) return invalid;
   return runStep('planChunks', input.encounterId, deps, async () => {
     const transcript = await readJson(deps.blobs(), artifactRef(input.encounterId, 'transcript'), TranscriptSchema);
     const chunks = plan(transcript, input.maxGraphemes);

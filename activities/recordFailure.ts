@@ -3,14 +3,18 @@ import * as df from 'durable-functions';
 import { log } from '../src/log';
 import { ActivityNames } from '../src/model/names';
 import type { RecordFailureInput, StepResult } from '../src/model/pipeline';
+import { RecordFailureInputSchema } from '../src/model/stepInputs';
 import { updateManifest } from '../src/store/manifestStore';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 
 /** Marks the encounter Failed with the failing stage, code and reason; earlier outputs stay where they are. */
 export async function recordFailure(
   input: RecordFailureInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ recorded: number }>> {
+  const invalid = invalidInput(ActivityNames.recordFailure, RecordFailureInputSchema, input);
+  if (invalid) return invalid;
   const message = input.message.slice(0, 2000);
   await updateManifest(deps.blobs(), input.encounterId, {
     status: 'Failed',

@@ -9,14 +9,18 @@ import { type BatchTranscribeOptions, createSpeechEngine } from '../src/engines/
 import { NonRetriableError } from '../src/errors';
 import { ActivityNames } from '../src/model/names';
 import type { IntakeInput, StepResult } from '../src/model/pipeline';
+import { IntakeInputSchema } from '../src/model/stepInputs';
 import { downloadToFile } from '../src/store/blobIo';
 import { readManifest, updateManifest } from '../src/store/manifestStore';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 import { saveTranscript } from './lib/saveTranscript';
 
 /** Audio upload → diarized transcript.json. The audio is streamed to a temporary file, never held in memory. */
 export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDeps): Promise<StepResult> {
+  const invalid = invalidInput(ActivityNames.transcribe, IntakeInputSchema, input);
+  if (invalid) return invalid;
   return runStep('transcribe', input.encounterId, deps, async () => {
     const type = input.source.type;
     if (!isAudioType(type)) throw new NonRetriableError('UnsupportedType', `Not an audio type: ${type}`);

@@ -11,6 +11,7 @@ import {
   type ReviewDecision,
   type StepResult,
 } from '../src/model/pipeline';
+import { describeIssue, PipelineInputSchema } from '../src/model/stepInputs';
 
 /** DESIGN.md §4: first retry after 2 s, backoff 2, at most 60 s apart, 6 attempts. */
 const retry = new df.RetryOptions(2_000, 6);
@@ -36,7 +37,10 @@ type Step<S> = Generator<Task, { stats: S }, StepResult<S>>;
  * optional FHIR export → finalize. Replay-safe: only `context.df` for time, no I/O; activities pass references.
  */
 const encounterPipeline: OrchestrationHandler = function* (context: OrchestrationContext) {
-  const input = context.df.getInput<PipelineInput>();
+  // Untrusted (management-key holders can start it with anything): a bad input fails before any activity or write.
+  const parsed = PipelineInputSchema.safeParse(context.df.getInput());
+  if (!parsed.success) throw new Error(`intake failed: InvalidInput: ${describeIssue(parsed.error)}`);
+  const input: PipelineInput = parsed.data;
   const { encounterId, options } = input;
   let current: Stage = 'intake';
   const status = (stage: PipelineStage, progress: number, detail: string) =>
