@@ -1,7 +1,9 @@
 import * as df from 'durable-functions';
 
 import { mergeAnalyses } from '../src/engines/health/mergeAnalyses';
+import { NonRetriableError } from '../src/errors';
 import { HealthAnalysisSchema } from '../src/model/health';
+import { ENCOUNTER_LIMITS } from '../src/model/limits';
 import { ActivityNames } from '../src/model/names';
 import type { MergeHealthInput, StepResult } from '../src/model/pipeline';
 import { MergeHealthInputSchema } from '../src/model/stepInputs';
@@ -24,6 +26,12 @@ export async function mergeHealth(
         readJson(deps.blobs(), partialRef(input.encounterId, index), HealthAnalysisSchema),
       ),
     );
+    const entities = partials.reduce((sum, partial) => sum + partial.entities.length, 0);
+    if (entities > ENCOUNTER_LIMITS.maxEntities)
+      throw new NonRetriableError(
+        'TooLarge',
+        `The encounter has more than ${ENCOUNTER_LIMITS.maxEntities} clinical entities, the limit per encounter`,
+      );
     const health = HealthAnalysisSchema.parse(mergeAnalyses(partials));
     const ref = await writeJson(deps.blobs(), artifactRef(input.encounterId, 'health'), health);
     return {

@@ -2,6 +2,7 @@ import * as df from 'durable-functions';
 
 import { planChunks as plan } from '../src/engines/health/planChunks';
 import { NonRetriableError } from '../src/errors';
+import { ENCOUNTER_LIMITS } from '../src/model/limits';
 import { ActivityNames } from '../src/model/names';
 import type { PlanChunksInput, StepResult } from '../src/model/pipeline';
 import { PlanChunksInputSchema } from '../src/model/stepInputs';
@@ -24,6 +25,8 @@ export async function planChunks(
     const chunks = plan(transcript, input.maxGraphemes);
     if (chunks.length === 0)
       throw new NonRetriableError('EmptyTranscript', 'No speech or text was recognised in the upload');
+    if (chunks.length > ENCOUNTER_LIMITS.maxChunks)
+      throw new NonRetriableError('TooLarge', `The transcript needs more than ${ENCOUNTER_LIMITS.maxChunks} chunks`);
     const ref = await writeJson(deps.blobs(), chunkPlanRef(input.encounterId), chunks);
     return { ref, stats: { chunks: chunks.length } };
   });

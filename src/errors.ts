@@ -26,9 +26,12 @@ export class TransientError extends ClinscribeError {
   }
 }
 
-/** Normalises anything thrown into a ClinscribeError (unknown errors count as transient). */
+/** Normalises anything thrown into a ClinscribeError (unknown errors count as transient, RangeErrors as limits). */
 export function toError(error: unknown): ClinscribeError {
   if (error instanceof ClinscribeError) return error;
+  // A RangeError ("Invalid string length", "Invalid array length"…) is a limit, not a glitch: retrying repeats it.
+  if (error instanceof RangeError)
+    return new NonRetriableError('ResourceLimit', 'The input exceeds what can be processed', error);
   if (error instanceof Error) return new TransientError('Unexpected', error.message, { cause: error });
   return new TransientError('Unexpected', String(error));
 }
