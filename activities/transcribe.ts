@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import * as df from 'durable-functions';
@@ -12,6 +11,7 @@ import type { IntakeInput, StepResult } from '../src/model/pipeline';
 import { IntakeInputSchema } from '../src/model/stepInputs';
 import { downloadToFile } from '../src/store/blobIo';
 import { readManifest, updateManifest } from '../src/store/manifestStore';
+import { makeTempDir } from '../src/tempFiles';
 import { defaultDeps, type StepDeps } from './lib/deps';
 import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
@@ -24,7 +24,7 @@ export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDep
   return runStep('transcribe', input.encounterId, deps, async () => {
     const type = input.source.type;
     if (!isAudioType(type)) throw new NonRetriableError('UnsupportedType', `Not an audio type: ${type}`);
-    const dir = await mkdtemp(join(tmpdir(), 'clinscribe-'));
+    const dir = await makeTempDir('audio');
     try {
       const path = join(dir, `input.${type}`);
       await downloadToFile(deps.blobs(), input.source, path);

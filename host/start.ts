@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -13,6 +12,7 @@ import { readAppFiles } from './functions/readAppFiles';
 import { createHttpServer } from './http/createHttpServer';
 import { loadOrCreateKeys } from './http/keys';
 import { createHostLogger } from './log';
+import { ensurePrivateDir } from './privateFiles';
 import { hostSystemRoutes } from './systemRoutes';
 import type { HostExtension, HostKeys, HostLogger } from './types';
 
@@ -56,7 +56,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const appDir = path.resolve(options.appDir);
   const dataDir = path.resolve(options.dataDir ?? path.join(appDir, '.data'));
   const log = options.log ?? createHostLogger();
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const { keys, file: keysFile } = loadOrCreateKeys(dataDir);
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {

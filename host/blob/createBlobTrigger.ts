@@ -127,14 +127,18 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
     for (const { fn, pattern } of triggers) {
       const container = storage.blob(fn.trigger.connection).getContainerClient(pattern.container);
       await container.createIfNotExists();
+      const present = new Set<string>();
       for await (const item of container.listBlobsFlat({
         prefix: pattern.prefix || undefined,
         includeMetadata: true,
       })) {
         if (stopped) return;
+        present.add(item.name);
         const params = pattern.match(item.name);
         if (params) await fire(fn, pattern, item, params);
       }
+      // A complete listing: receipts of blobs that are gone (a deleted encounter's upload) go too.
+      receipts.prune(fn.name, pattern.container, present);
     }
   }
 

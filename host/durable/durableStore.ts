@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 
+import { ensurePrivateFile } from '../privateFiles';
 import type { HistoryEvent } from './historyEvent';
 import { schemaSql } from './schema';
 
@@ -62,8 +63,11 @@ export class DurableStore {
   private readonly s;
 
   constructor(file: string) {
+    ensurePrivateFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // Deleted rows (purged instances: their inputs and outputs) are overwritten, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     // Fewer, larger checkpoints: each one fsyncs, commits in between do not (WAL + NORMAL).

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { NonRetriableError } from '../errors';
 import type { BlobRef } from '../model/refs';
 import { contentTypeOf } from './artifacts';
+import { guardWrite } from './tombstones';
 
 const blob = (service: BlobServiceClient, ref: BlobRef) =>
   service.getContainerClient(ref.container).getBlockBlobClient(ref.name);
@@ -52,7 +53,10 @@ export async function readJson<T extends z.ZodTypeAny>(
   return result.data as z.infer<T>;
 }
 
-/** Writes (overwrites) a blob and returns its reference with the new etag: re-running a write is harmless. */
+/**
+ * Writes (overwrites) a blob and returns its reference with the new etag: re-running a write is harmless. Never
+ * into a deleted encounter (`EncounterDeleted`, see tombstones).
+ */
 export async function writeBlob(
   service: BlobServiceClient,
   ref: BlobRef,
@@ -60,9 +64,9 @@ export async function writeBlob(
   contentType = contentTypeOf(ref.name),
 ): Promise<BlobRef> {
   const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const response = await blob(service, ref).upload(data, data.length, {
-    blobHTTPHeaders: { blobContentType: contentType },
-  });
+  const response = await guardWrite(service, ref, () =>
+    blob(service, ref).upload(data, data.length, { blobHTTPHeaders: { blobContentType: contentType } }),
+  );
   return { container: ref.container, name: ref.name, etag: response.etag };
 }
 
