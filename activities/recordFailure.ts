@@ -1,5 +1,6 @@
 import * as df from 'durable-functions';
 
+import { publicMessage } from '../src/errors';
 import { log } from '../src/log';
 import { ActivityNames } from '../src/model/names';
 import type { RecordFailureInput, StepResult } from '../src/model/pipeline';
@@ -15,7 +16,7 @@ export async function recordFailure(
 ): Promise<StepResult<{ recorded: number }>> {
   const invalid = invalidInput(ActivityNames.recordFailure, RecordFailureInputSchema, input);
   if (invalid) return invalid;
-  const message = input.message.slice(0, 2000);
+  const message = publicMessage(input.message);
   await updateManifest(deps.blobs(), input.encounterId, {
     status: 'Failed',
     error: { stage: input.stage, code: input.code, message },

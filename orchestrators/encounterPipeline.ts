@@ -114,7 +114,7 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
     const { stage, code, message } =
       error instanceof StageFailure
         ? error
-        : failure(current, 'ActivityFailed', (error as Error).message ?? String(error));
+        : failure(current, 'StepFailed', `The ${current} step kept failing and was given up after retries`);
     yield call(ActivityNames.recordFailure, { stage, code, message });
     status('failed', 1, `${code}: ${message}`);
     throw new Error(`${stage} failed: ${code}: ${message}`);

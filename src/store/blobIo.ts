@@ -24,7 +24,8 @@ export async function readBuffer(service: BlobServiceClient, ref: BlobRef): Prom
     return await streamToBuffer((await blob(service, ref).download()).readableStreamBody);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) {
-      throw new NonRetriableError('BlobNotFound', `Blob ${ref.container}/${ref.name} does not exist`, error);
+      // Never the name: upload names can carry a patient's name, and this message reaches the manifest.
+      throw new NonRetriableError('BlobNotFound', `A blob of the ${ref.container} container does not exist`, error);
     }
     throw error;
   }
@@ -77,7 +78,7 @@ export async function writeJson(service: BlobServiceClient, ref: BlobRef, value:
 /** Streams a blob into a local file (audio can be large: never buffered whole). */
 export async function downloadToFile(service: BlobServiceClient, ref: BlobRef, path: string): Promise<void> {
   const response = await blob(service, ref).download();
-  if (!response.readableStreamBody) throw new NonRetriableError('BlobNotFound', `Blob ${ref.name} has no body`);
+  if (!response.readableStreamBody) throw new NonRetriableError('BlobNotFound', 'The blob has no content');
   await pipeline(response.readableStreamBody, createWriteStream(path));
 }
 
