@@ -23,7 +23,12 @@ export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDep
   if (invalid) return invalid;
   return runStep('transcribe', input.encounterId, deps, async () => {
     const type = input.source.type;
-    if (!isAudioType(type)) throw new NonRetriableError('UnsupportedType', `Not an audio type: ${type}`);
+    if (type === 'empty') throw new NonRetriableError('EmptyUpload', 'The upload is empty');
+    if (!isAudioType(type))
+      throw new NonRetriableError(
+        'UnsupportedType',
+        'The upload is neither a supported recording (wav, mp3, m4a, ogg, flac, webm) nor a document (txt, vtt, pdf)',
+      );
     const dir = await makeTempDir('audio');
     try {
       const path = join(dir, `input.${type}`);

@@ -56,7 +56,9 @@ export async function getEncounter(request: HttpRequest, context: InvocationCont
 export async function getArtifact(request: HttpRequest): Promise<HttpResponseInit> {
   return respond('encounters.artifact', async () => {
     const id = request.params.id ?? '';
-    const artifact = PUBLIC_ARTIFACTS[request.params.artifact ?? ''];
+    const name = request.params.artifact ?? '';
+    // Own keys only: `constructor` or `__proto__` must not resolve through the prototype.
+    const artifact = Object.hasOwn(PUBLIC_ARTIFACTS, name) ? PUBLIC_ARTIFACTS[name] : undefined;
     if (!isEncounterId(id) || !artifact) return problem(404, 'NotFound', 'No such encounter or artifact');
     const blob = await openRead(getBlobServiceClient(), artifactRef(id, artifact));
     if (!blob) return problem(404, 'NotFound', 'This artifact does not exist (yet)');

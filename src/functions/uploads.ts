@@ -7,9 +7,14 @@ import * as df from 'durable-functions';
 
 import { blobTriggerSource, loadConfig } from '../config';
 import { sniffType } from '../engines/documents/sniffType';
+import { toError } from '../errors';
 import { log } from '../log';
 import { Containers } from '../model/names';
+import type { EncounterOptions } from '../model/pipeline';
 import { getBlobServiceClient } from '../store/blobServiceClient';
+import { createManifest } from '../store/manifestStore';
+import { newManifest } from '../store/manifestUpdates';
+import { encounterId } from './lib/encounterId';
 import { optionsFromMetadata } from './lib/parseOptions';
 import { startEncounter } from './lib/startEncounter';
 
@@ -33,16 +38,30 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
   const etag = meta?.properties?.eTag ?? meta?.properties?.etag ?? meta?.properties?.ETag ?? properties.etag;
   if (!etag) throw new Error('Blob trigger without an etag');
   const content = Buffer.isBuffer(blob) ? blob : Buffer.from(blob as Uint8Array);
+  const facts = () => ({
+    type: sniffType(content.subarray(0, 512)) ?? (content.length === 0 ? 'empty' : 'unknown'),
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  });
+  let options: EncounterOptions;
+  try {
+    options = optionsFromMetadata(properties.metadata ?? meta?.metadata);
+  } catch (error) {
+    // Bad options are the uploader's to fix: a Failed encounter says so (listed, with the reason); nothing runs.
+    const { code, message } = toError(error);
+    const id = encounterId(Containers.uploads, name, etag);
+    const input = { container: Containers.uploads, name, etag, ...facts() };
+    const manifest = newManifest(id, input, {}, new Date().toISOString());
+    await createManifest(blobs, { ...manifest, status: 'Failed', error: { stage: 'intake', code, message } });
+    log.warn('upload.rejected', { encounterId: id, code });
+    return;
+  }
   const result = await startEncounter(df.getClient(context), blobs, loadConfig(), {
     container: Containers.uploads,
     name,
     etag,
-    options: optionsFromMetadata(properties.metadata ?? meta?.metadata),
-    facts: () => ({
-      type: sniffType(content.subarray(0, 512)) ?? 'unknown',
-      size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-    }),
+    options,
+    facts,
   });
   if (!result.started) log.info('upload.duplicate', { encounterId: result.encounterId });
 }

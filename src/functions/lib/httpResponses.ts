@@ -19,6 +19,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   InvalidRequest: 400,
   InvalidNote: 400,
   UnsupportedType: 415,
+  UnsupportedEncoding: 415,
+  EmptyUpload: 400,
   TooLarge: 413,
   NotFound: 404,
   Conflict: 409,
