@@ -34,7 +34,18 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
   if (!name) throw new Error('Blob trigger without a blob name');
   const blobs = getBlobServiceClient();
   // The trigger metadata carries the etag on Azure; reading the properties also gets the upload's metadata.
-  const properties = await blobs.getContainerClient(Containers.uploads).getBlobClient(name).getProperties();
+  const properties = await blobs
+    .getContainerClient(Containers.uploads)
+    .getBlobClient(name)
+    .getProperties()
+    .catch((error: { statusCode?: number }) => {
+      if (error.statusCode === 404) return undefined; // deleted since (an encounter's purge, a discarded upload)
+      throw error;
+    });
+  if (!properties) {
+    log.info('upload.gone', { reason: 'deleted before processing' });
+    return;
+  }
   const etag = meta?.properties?.eTag ?? meta?.properties?.etag ?? meta?.properties?.ETag ?? properties.etag;
   if (!etag) throw new Error('Blob trigger without an etag');
   const content = Buffer.isBuffer(blob) ? blob : Buffer.from(blob as Uint8Array);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 
-import type { BlobServiceClient } from '@azure/storage-blob';
+import type { BlobServiceClient, BlockBlobClient } from '@azure/storage-blob';
 
 import { NonRetriableError, toError } from '../errors';
 import type { BlobRef } from '../model/refs';
@@ -60,9 +60,8 @@ class UploadMeter extends Transform {
 /**
  * Streams `head` then the rest of `source` into a block blob with `uploadStream` (bounded buffers: the upload never
  * sits whole in memory), enforcing `maxBytes` and computing sha256 on the way. The block list is committed only
- * after the whole source was read and `beforeCommit` answered, so a failure at any point leaves no blob behind
- * (staged blocks that were never committed are not a blob and expire on their own); a failure after the commit
- * deletes the blob. Rejects with the first error (`TooLarge`, the source's error, or storage's).
+ * after the whole source was read and `beforeCommit` answered, so a failure at any point leaves no blob behind; the
+ * blocks it staged are discarded too (they would otherwise hold the partial upload — PHI — for days). Rejects with the first error (`TooLarge`, the source's error, or storage's).
  */
 export async function uploadBlobStream(
   service: BlobServiceClient,
@@ -95,9 +94,24 @@ export async function uploadBlobStream(
   } catch (error) {
     source.unpipe(meter);
     meter.destroy();
-    await client.deleteIfExists({ deleteSnapshots: 'include' }).catch(() => undefined);
+    await discardStagedBlocks(client);
     throw meter.errored ?? error;
   } finally {
     source.off('error', onSourceError);
   }
+}
+
+/**
+ * Drops a failed upload's staged blocks: storage keeps uncommitted blocks for a week and offers no call to delete
+ * them, but committing an empty block list replaces them, and the empty blob is then deleted. The name is the
+ * upload's own fresh one, so nothing else is touched.
+ */
+async function discardStagedBlocks(client: BlockBlobClient): Promise<void> {
+  try {
+    const staged = await client.getBlockList('uncommitted').catch(() => undefined);
+    if (staged?.uncommittedBlocks?.length) await client.commitBlockList([]);
+  } catch {
+    // best effort: the delete below still runs
+  }
+  await client.deleteIfExists({ deleteSnapshots: 'include' }).catch(() => undefined);
 }
