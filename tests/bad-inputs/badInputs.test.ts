@@ -5,6 +5,7 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { encounterId } from '../../src/functions/lib/encounterId';
 import { type TestHost, waitFor } from '../helpers/hostHarness';
 import { Api, startPipelineHost } from '../integration/pipeline-helpers';
 import {
@@ -63,7 +64,8 @@ describe(`bad inputs (${CASE_COUNT} cases)`, () => {
     expect(CASE_COUNT).toBeGreaterThanOrEqual(60);
   });
 
-  it.each([...FILE_CASES, ...OPTION_CASES, ...BODY_CASES, ...PATH_CASES].map((c) => [c.name, c] as const))(
+  // Concurrent: each case is independent, and most wait on a pipeline run.
+  it.concurrent.each([...FILE_CASES, ...OPTION_CASES, ...BODY_CASES, ...PATH_CASES].map((c) => [c.name, c] as const))(
     '%s',
     async (_name, c) => {
       tried++;
@@ -105,51 +107,38 @@ describe(`bad inputs (${CASE_COUNT} cases)`, () => {
     tried += BLOB_NAMES.length;
     const container = blobs.getContainerClient('uploads');
     await container.createIfNotExists();
-    for (const name of BLOB_NAMES) await container.getBlockBlobClient(name).upload(DIALOGUE, DIALOGUE.length);
-    const byName = await waitFor(
-      async () => {
-        const page = await (await api.fetch('/api/encounters?pageSize=100')).json();
-        const ids = (page as { items: { encounterId: string }[] }).items.map((i) => i.encounterId);
-        const views = await Promise.all(ids.map((id) => api.get(id)));
-        const found = new Map<string, string[]>();
-        for (const v of views) {
-          const name = v.manifest?.input.name ?? '';
-          if (BLOB_NAMES.includes(name)) found.set(name, [...(found.get(name) ?? []), v.encounterId]);
-        }
-        return found.size === BLOB_NAMES.length ? found : undefined;
-      },
-      180_000,
-      1000,
-    );
-    for (const [name, ids] of byName) {
-      expect(ids, name).toHaveLength(1);
-      const view = await api.settle(ids[0]!);
-      expect(view.runtime?.runtimeStatus, name).toBe('Completed');
+    const ids = new Map<string, string>();
+    for (const name of BLOB_NAMES) {
+      const { etag } = await container.getBlockBlobClient(name).upload(DIALOGUE, DIALOGUE.length);
+      ids.set(name, encounterId('uploads', name, etag!));
     }
+    for (const [name, id] of ids) {
+      const view = await api.settle(id, () => false, 180_000);
+      expect(view.runtime?.runtimeStatus, name).toBe('Completed');
+      expect(view.manifest?.input.name, name).toBe(name);
+    }
+    // Exactly once: no other encounter was started for these blobs.
+    const page = (await (await api.fetch('/api/encounters?pageSize=100')).json()) as {
+      items: { encounterId: string }[];
+    };
+    const views = await Promise.all(page.items.map((i) => api.get(i.encounterId)));
+    for (const name of BLOB_NAMES)
+      expect(
+        views.filter((v) => v.manifest?.input.name === name).map((v) => v.encounterId),
+        name,
+      ).toEqual([ids.get(name)]);
     expect((await fetch(`${host.baseUrl}/api/health`)).status).toBe(200);
   }, 400_000);
 
-  it.each(METADATA_CASES.map((c) => [c.name, c] as const))(
+  it.concurrent.each(METADATA_CASES.map((c) => [c.name, c] as const))(
     'upload metadata clinscribeoptions: %s',
     async (_name, c) => {
       tried++;
       const name = `metadata-${METADATA_CASES.indexOf(c)}.txt`;
       const client = blobs.getContainerClient('uploads').getBlockBlobClient(name);
-      await client.upload(DIALOGUE, DIALOGUE.length, { metadata: { clinscribeoptions: c.value } });
-      const id = await waitFor(
-        async () => {
-          const page = (await (await api.fetch('/api/encounters?pageSize=100')).json()) as {
-            items: { encounterId: string }[];
-          };
-          for (const item of page.items) {
-            const view = await api.get(item.encounterId);
-            if (view.manifest?.input.name === name) return item.encounterId;
-          }
-          return undefined;
-        },
-        120_000,
-        500,
-      );
+      const { etag } = await client.upload(DIALOGUE, DIALOGUE.length, { metadata: { clinscribeoptions: c.value } });
+      const id = encounterId('uploads', name, etag!);
+      await waitFor(async () => (await api.fetch(`/api/encounters/${id}`)).status === 200, 120_000, 250);
       if (c.failsWith) await expectFailed(id, c.failsWith, c.name);
       else expect((await api.settle(id)).runtime?.runtimeStatus).toBe('Completed');
     },
