@@ -25,22 +25,43 @@ export interface UploadStreamOptions {
    * blob. A rejection aborts the upload (e.g. invalid options that arrive after the file in a multipart body).
    */
   beforeCommit?: () => Promise<Record<string, string>>;
+  /** Slowest average rate accepted once `MIN_RATE_GRACE_MS` have passed (default 8 KB/s); slower is `UploadTooSlow`. */
+  minBytesPerSecond?: number;
+  /** Clock (tests). */
+  now?: () => number;
 }
+
+/**
+ * A slow upload is given time in proportion to its size — `maxBytes / minBytesPerSecond`, e.g. 1 GB at 8 KB/s is
+ * 36 hours — instead of a fixed request timeout; a trickle below that rate (a stalled or hostile client holding a
+ * connection and a partial blob) is cut off once the grace period has passed.
+ */
+export const DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND = 8 * 1024;
+const MIN_RATE_GRACE_MS = 60_000;
 
 /** Counts and hashes what passes; fails past the limit; holds the end until `beforeCommit` has answered. */
 class UploadMeter extends Transform {
   size = 0;
   private readonly hash = createHash('sha256');
+  private readonly started: number;
   constructor(
     private readonly maxBytes: number,
     private readonly beforeEnd: () => Promise<void>,
+    private readonly minRate = DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND,
+    private readonly now: () => number = Date.now,
   ) {
     super();
+    this.started = now();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.size += chunk.length;
     if (this.size > this.maxBytes) {
       callback(new NonRetriableError('TooLarge', `The upload exceeds the limit of ${this.maxBytes} bytes`));
+      return;
+    }
+    const elapsed = this.now() - this.started;
+    if (elapsed > MIN_RATE_GRACE_MS && (this.size * 1000) / elapsed < this.minRate) {
+      callback(new NonRetriableError('UploadTooSlow', `The upload is slower than ${this.minRate} bytes per second`));
       return;
     }
     this.hash.update(chunk);
@@ -72,10 +93,15 @@ export async function uploadBlobStream(
 ): Promise<StreamedBlob> {
   const client = service.getContainerClient(ref.container).getBlockBlobClient(ref.name);
   const metadata: Record<string, string> = {};
-  const meter = new UploadMeter(options.maxBytes, async () => {
-    // The SDK reads the metadata when it commits, which happens only after this stream has ended.
-    Object.assign(metadata, (await options.beforeCommit?.()) ?? {});
-  });
+  const meter = new UploadMeter(
+    options.maxBytes,
+    async () => {
+      // The SDK reads the metadata when it commits, which happens only after this stream has ended.
+      Object.assign(metadata, (await options.beforeCommit?.()) ?? {});
+    },
+    options.minBytesPerSecond,
+    options.now,
+  );
   // Errors surface through uploadStream's rejection and `meter.errored`; this keeps an early one (a head already
   // over the limit) from being an unhandled 'error' event before uploadStream listens.
   meter.on('error', () => undefined);

@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   UnsupportedEncoding: 415,
   EmptyUpload: 400,
   TooLarge: 413,
+  UploadTooSlow: 408,
   NotFound: 404,
   Conflict: 409,
 };

@@ -38,4 +38,51 @@ describe('a rejected upload leaves no staged blocks (issue 10 item 9)', () => {
     expect(staged.uncommittedBlocks ?? []).toHaveLength(0);
     expect(await client.exists()).toBe(false);
   });
+
+  it('cuts off an upload slower than the minimum rate once the grace period has passed (issue 10 item 8)', async () => {
+    let clock = 0;
+    const chunk = Buffer.alloc(64 * 1024, 1);
+    const source = Readable.from(
+      (function* () {
+        for (let i = 0; i < 40; i++) {
+          clock += 10_000; // 64 KB every 10 s: 6.4 KB/s, under the 8 KB/s floor
+          yield chunk;
+        }
+      })(),
+    );
+    const ref = { container: 'uploads', name: 'slow-upload.wav' };
+    await expect(
+      uploadBlobStream(storage.blobs, ref, Buffer.alloc(0), source, {
+        maxBytes: 100 * 1024 * 1024,
+        contentType: 'audio/wav',
+        now: () => clock,
+      }),
+    ).rejects.toMatchObject({ code: 'UploadTooSlow' });
+    expect(await storage.blobs.getContainerClient('uploads').getBlobClient(ref.name).exists()).toBe(false);
+  });
+
+  it('lets a slow but steady large upload run past any fixed timeout', async () => {
+    let clock = 0;
+    const chunk = Buffer.alloc(256 * 1024, 2);
+    const source = Readable.from(
+      (function* () {
+        for (let i = 0; i < 24; i++) {
+          clock += 20_000; // 256 KB every 20 s: 12.8 KB/s for 8 minutes
+          yield chunk;
+        }
+      })(),
+    );
+    const stored = await uploadBlobStream(
+      storage.blobs,
+      { container: 'uploads', name: 'steady.wav' },
+      Buffer.alloc(0),
+      source,
+      {
+        maxBytes: 100 * 1024 * 1024,
+        contentType: 'audio/wav',
+        now: () => clock,
+      },
+    );
+    expect(stored.size).toBe(24 * 256 * 1024);
+  });
 });
