@@ -70,8 +70,15 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
     const client = storage.blob(fn.trigger.connection).getContainerClient(pattern.container).getBlobClient(item.name);
     const id = blobLogId(pattern.container, item.name);
     const started = Date.now();
+    let bytes: Buffer;
     try {
-      const bytes = await client.downloadToBuffer(0, undefined, { conditions: { ifMatch: key.etag } });
+      bytes = await client.downloadToBuffer(0, undefined, { conditions: { ifMatch: key.etag } });
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 412 || status === 404) return; // changed or deleted meanwhile: the next scan sees the new state
+      throw error;
+    }
+    try {
       const triggerMetadata = {
         ...params,
         BlobTrigger: `${pattern.container}/${item.name}`,
@@ -89,11 +96,8 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
       receipts.record(key, 'done', attempts);
       log.info('Blob trigger completed', { function: fn.name, blobId: id, attempts, durationMs: Date.now() - started });
     } catch (error) {
-      if (
-        (error as { statusCode?: number }).statusCode === 412 ||
-        (error as { statusCode?: number }).statusCode === 404
-      )
-        return; // changed or deleted meanwhile: the next scan sees the new state
+      // Any failure of the function counts an attempt — even one carrying a 404 of its own (only the download's
+      // 404/412 above means the blob changed): else it would fail silently on every scan, forever.
       const message = error instanceof Error ? error.message : String(error);
       const poisoned = attempts >= maxAttempts;
       receipts.record(key, poisoned ? 'poison' : 'failed', attempts, message.slice(0, 1000));

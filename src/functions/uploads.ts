@@ -11,6 +11,7 @@ import { toError } from '../errors';
 import { log } from '../log';
 import { Containers } from '../model/names';
 import type { EncounterOptions } from '../model/pipeline';
+import { ensureContainers } from '../store/blobIo';
 import { getBlobServiceClient } from '../store/blobServiceClient';
 import { createManifest } from '../store/manifestStore';
 import { newManifest } from '../store/manifestUpdates';
@@ -33,6 +34,7 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
   const name = meta?.name;
   if (!name) throw new Error('Blob trigger without a blob name');
   const blobs = getBlobServiceClient();
+  await ensureContainers(blobs, [Containers.uploads, Containers.encounters]);
   // The trigger metadata carries the etag on Azure; reading the properties also gets the upload's metadata.
   const properties = await blobs
     .getContainerClient(Containers.uploads)
