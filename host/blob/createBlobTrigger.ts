@@ -5,6 +5,7 @@ import type { BlobItem } from '@azure/storage-blob';
 import type { AppInvoker } from '../functions/createInvoker';
 import type { HostLogger, RegisteredFunctionInfo } from '../types';
 import { type BlobPathPattern, parseBlobPath } from './blobPathPattern';
+import { listBlobsIsolated } from './listBlobsIsolated';
 import type { ReceiptStore } from './receiptStore';
 import type { StorageClients } from './storageClients';
 import type { OutputWriter } from './writeOutputs';
@@ -132,17 +133,25 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
       const container = storage.blob(fn.trigger.connection).getContainerClient(pattern.container);
       await container.createIfNotExists();
       const present = new Set<string>();
-      for await (const item of container.listBlobsFlat({
-        prefix: pattern.prefix || undefined,
-        includeMetadata: true,
-      })) {
-        if (stopped) return;
-        present.add(item.name);
-        const params = pattern.match(item.name);
-        if (params) await fire(fn, pattern, item, params);
-      }
+      // One unlistable name (a control character) must not stop every other upload: see listBlobsIsolated.
+      const listing = await listBlobsIsolated(
+        container,
+        pattern.prefix,
+        async (item) => {
+          present.add(item.name);
+          const params = pattern.match(item.name);
+          if (params) await fire(fn, pattern, item, params);
+        },
+        () => stopped,
+      );
+      if (stopped) return;
+      if (listing.failedParts > 0)
+        log.warn('Blob listing partly failed; unlistable blobs skipped', {
+          function: fn.name,
+          failedParts: listing.failedParts,
+        });
       // A complete listing: receipts of blobs that are gone (a deleted encounter's upload) go too.
-      receipts.prune(fn.name, pattern.container, present);
+      if (listing.complete) receipts.prune(fn.name, pattern.container, present);
     }
   }
 
