@@ -18,6 +18,7 @@ import {
   METADATA_CASES,
   OPTION_CASES,
   PATH_CASES,
+  UNLISTABLE_NAME,
 } from './cases';
 
 /** A stack frame, an absolute path of this machine, or a Node error name leaking through. */
@@ -103,10 +104,12 @@ describe(`bad inputs (${CASE_COUNT} cases)`, () => {
     expect(status).toBe(413);
   });
 
-  it('processes every legal blob name dropped into uploads/ exactly once, and keeps serving', async () => {
+  it('processes every legal blob name dropped into uploads/ exactly once, despite an unlistable one, and keeps serving', async () => {
     tried += BLOB_NAMES.length;
     const container = blobs.getContainerClient('uploads');
     await container.createIfNotExists();
+    await container.getBlockBlobClient(UNLISTABLE_NAME).upload(DIALOGUE, DIALOGUE.length);
+    tried++;
     const ids = new Map<string, string>();
     for (const name of BLOB_NAMES) {
       const { etag } = await container.getBlockBlobClient(name).upload(DIALOGUE, DIALOGUE.length);

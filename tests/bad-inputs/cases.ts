@@ -195,7 +195,11 @@ export const BLOB_NAMES: string[] = [
   'quote " and apostrophe \'.txt',
   'semi;colon,comma=equals.txt',
   'tab\tin name.txt',
+  'line\nbreak.txt',
 ];
+
+/** A name storage (Azurite) cannot list: it is skipped, and must not stop the names above from being processed. */
+export const UNLISTABLE_NAME = 'control \u0001 character.txt';
 
 /** Upload metadata `clinscribeoptions` and the outcome it must have. */
 export const METADATA_CASES: { name: string; value: string; failsWith?: string }[] = [
@@ -207,6 +211,7 @@ export const METADATA_CASES: { name: string; value: string; failsWith?: string }
 ];
 
 export const CASE_COUNT =
+  1 + // UNLISTABLE_NAME
   FILE_CASES.length +
   OPTION_CASES.length +
   BODY_CASES.length +
