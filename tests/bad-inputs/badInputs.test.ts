@@ -116,6 +116,7 @@ describe(`bad inputs (${CASE_COUNT} cases)`, () => {
       ids.set(name, encounterId('uploads', name, etag!));
     }
     for (const [name, id] of ids) {
+      await waitFor(async () => (await api.fetch(`/api/encounters/${id}`)).status === 200, 180_000, 500);
       const view = await api.settle(id, () => false, 180_000);
       expect(view.runtime?.runtimeStatus, name).toBe('Completed');
       expect(view.manifest?.input.name, name).toBe(name);
