@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestHost, waitFor } from '../helpers/hostHarness';
 import { Api, startPipelineHost } from '../integration/pipeline-helpers';
 
-type Level = 'anonymous' | 'function' | 'admin';
+/** `system`: the Durable management API, open to the master key and the durabletask_extension system key. */
+type Level = 'anonymous' | 'function' | 'admin' | 'system';
 interface Target {
   label: string;
   method: string;
@@ -56,12 +57,12 @@ const MANAGEMENT: Target[] = [
   { label: 'host status', method: 'GET', path: '/admin/host/status', level: 'admin' },
   { label: 'functions list', method: 'GET', path: '/admin/functions', level: 'admin' },
   { label: 'poison list', method: 'GET', path: '/admin/host/blobtrigger/poison', level: 'admin' },
-  { label: 'durable instances', method: 'GET', path: '/runtime/webhooks/durabletask/instances', level: 'admin' },
+  { label: 'durable instances', method: 'GET', path: '/runtime/webhooks/durabletask/instances', level: 'system' },
   {
     label: 'durable instance',
     method: 'GET',
     path: '/runtime/webhooks/durabletask/instances/enc-00000000000000000000000000000000',
-    level: 'admin',
+    level: 'system',
   },
 ];
 
@@ -74,10 +75,14 @@ function keyOf(form: Form): string | undefined {
   return undefined;
 }
 
-/** Whether a caller presenting `form` may call a route of `level` (as the Functions host decides). */
+/**
+ * Whether a caller presenting `form` may call a route of `level`, as the Functions host decides: function routes take
+ * a function key or the master key; a system key opens only its extension's endpoints; admin routes need the master.
+ */
 function allowed(level: Level, form: Form): boolean {
   if (level === 'anonymous') return true;
-  if (level === 'function') return form === 'function' || form === 'master' || form === 'system';
+  if (level === 'function') return form === 'function' || form === 'master';
+  if (level === 'system') return form === 'system' || form === 'master';
   return form === 'master';
 }
 
@@ -111,7 +116,12 @@ describe('auth matrix', () => {
           if (denied !== expectDenied)
             failures.push(`${target.label} ${form}/${via}: ${response.status} (level ${target.level})`);
           const seen = `${text} ${response.headers.get('location') ?? ''}`;
-          if (target.level !== 'admin' && form !== 'master' && secrets.some((s) => seen.includes(s)))
+          if (
+            target.level !== 'admin' &&
+            target.level !== 'system' &&
+            form !== 'master' &&
+            secrets.some((s) => seen.includes(s))
+          )
             failures.push(`${target.label} ${form}/${via}: response carries a system or master key`);
         }
     process.stderr.write(
