@@ -4,8 +4,10 @@ import { createHealthEngine } from '../src/engines/health';
 import { newTicket } from '../src/model/jobs';
 import { ActivityNames } from '../src/model/names';
 import type { AnalyzeHealthInput, StepResult } from '../src/model/pipeline';
+import { AnalyzeHealthInputSchema } from '../src/model/stepInputs';
 import { defaultDeps, type StepDeps } from './lib/deps';
 import { readChunk, savePartial } from './lib/healthPartial';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 
 /**
@@ -16,6 +18,8 @@ export async function analyzeHealth(
   input: AnalyzeHealthInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ entities: number }>> {
+  const invalid = invalidInput(ActivityNames.analyzeHealth, AnalyzeHealthInputSchema, input);
+  if (invalid) return invalid;
   return runStep('analyzeHealth', input.encounterId, deps, async () => {
     const chunk = await readChunk(deps, input.encounterId, input.index);
     const engine = createHealthEngine(deps.config());

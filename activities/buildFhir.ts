@@ -8,11 +8,13 @@ import { HealthAnalysisSchema } from '../src/model/health';
 import { ActivityNames } from '../src/model/names';
 import type { StepInput, StepResult } from '../src/model/pipeline';
 import type { BlobRef } from '../src/model/refs';
+import { StepInputSchema } from '../src/model/stepInputs';
 import { TranscriptSchema } from '../src/model/transcript';
 import { artifactRef } from '../src/store/artifacts';
 import { readJson, writeJson } from '../src/store/blobIo';
 import { readManifest } from '../src/store/manifestStore';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 
 /** transcript.json + health.json → validated FHIR R4 bundle (fhir-bundle.json). Deterministic: a re-run writes the same bytes. */
@@ -20,6 +22,8 @@ export async function buildFhir(
   input: StepInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ resources: number }>> {
+  const invalid = invalidInput(ActivityNames.buildFhir, StepInputSchema, input);
+  if (invalid) return invalid;
   return runStep('buildFhir', input.encounterId, deps, async () => {
     const blobs = deps.blobs();
     const [transcript, health, manifest] = await Promise.all([

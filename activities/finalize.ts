@@ -7,10 +7,12 @@ import { ManifestSchema } from '../src/model/manifest';
 import { ActivityNames } from '../src/model/names';
 import { NoteSchema } from '../src/model/note';
 import type { FinalizeInput, StepResult } from '../src/model/pipeline';
+import { FinalizeInputSchema } from '../src/model/stepInputs';
 import { TranscriptSchema } from '../src/model/transcript';
 import { artifactRef } from '../src/store/artifacts';
 import { deletePrefix, readBuffer, readJson, writeBlob } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 
 /**
@@ -21,6 +23,8 @@ export async function finalize(
   input: FinalizeInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ reportBytes: number }>> {
+  const invalid = invalidInput(ActivityNames.finalize, FinalizeInputSchema, input);
+  if (invalid) return invalid;
   return runStep('finalize', input.encounterId, deps, async () => {
     const blobs = deps.blobs();
     const id = input.encounterId;

@@ -1,17 +1,22 @@
 import * as df from 'durable-functions';
 
+import { publicMessage } from '../src/errors';
 import { log } from '../src/log';
 import { ActivityNames } from '../src/model/names';
 import type { RecordFailureInput, StepResult } from '../src/model/pipeline';
+import { RecordFailureInputSchema } from '../src/model/stepInputs';
 import { updateManifest } from '../src/store/manifestStore';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 
 /** Marks the encounter Failed with the failing stage, code and reason; earlier outputs stay where they are. */
 export async function recordFailure(
   input: RecordFailureInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ recorded: number }>> {
-  const message = input.message.slice(0, 2000);
+  const invalid = invalidInput(ActivityNames.recordFailure, RecordFailureInputSchema, input);
+  if (invalid) return invalid;
+  const message = publicMessage(input.message);
   await updateManifest(deps.blobs(), input.encounterId, {
     status: 'Failed',
     error: { stage: input.stage, code: input.code, message },

@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import * as df from 'durable-functions';
@@ -10,9 +9,12 @@ import { NonRetriableError } from '../src/errors';
 import { JobTicketSchema, newTicket } from '../src/model/jobs';
 import { ActivityNames } from '../src/model/names';
 import type { IntakeInput, StepResult } from '../src/model/pipeline';
+import { IntakeInputSchema } from '../src/model/stepInputs';
 import { downloadToFile } from '../src/store/blobIo';
 import { readManifest, updateManifest } from '../src/store/manifestStore';
+import { makeTempDir } from '../src/tempFiles';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 import { saveTranscript } from './lib/saveTranscript';
 
@@ -23,16 +25,23 @@ const JOB_ID = JobTicketSchema.shape.ids.element;
  * the orchestrator polls with `pollTranscription`. The audio is streamed to a temporary file, never held in memory.
  */
 export async function transcribe(input: IntakeInput, deps: StepDeps = defaultDeps): Promise<StepResult> {
+  const invalid = invalidInput(ActivityNames.transcribe, IntakeInputSchema, input);
+  if (invalid) return invalid;
   return runStep('transcribe', input.encounterId, deps, async () => {
     const type = input.source.type;
-    if (!isAudioType(type)) throw new NonRetriableError('UnsupportedType', `Not an audio type: ${type}`);
+    if (type === 'empty') throw new NonRetriableError('EmptyUpload', 'The upload is empty');
+    if (!isAudioType(type))
+      throw new NonRetriableError(
+        'UnsupportedType',
+        'The upload is neither a supported recording (wav, mp3, m4a, ogg, flac, webm) nor a document (txt, vtt, pdf)',
+      );
     const blobs = deps.blobs();
     const submittedAt = new Date().toISOString();
     // A re-run after a crash that followed the submit resumes the job kept in the manifest: no second job.
     const stored = (await readManifest(blobs, input.encounterId))?.jobs.speechBatch;
     if (stored && JOB_ID.safeParse(stored).success)
       return { stats: {}, job: newTicket('speechBatch', [stored], submittedAt) };
-    const dir = await mkdtemp(join(tmpdir(), 'clinscribe-'));
+    const dir = await makeTempDir('audio');
     try {
       const path = join(dir, `input.${type}`);
       await downloadToFile(blobs, input.source, path);

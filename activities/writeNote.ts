@@ -6,10 +6,12 @@ import { HealthAnalysisSchema } from '../src/model/health';
 import { ActivityNames } from '../src/model/names';
 import { NoteSchema } from '../src/model/note';
 import type { StepResult, WriteNoteInput } from '../src/model/pipeline';
+import { WriteNoteInputSchema } from '../src/model/stepInputs';
 import { TranscriptSchema } from '../src/model/transcript';
 import { artifactRef } from '../src/store/artifacts';
 import { readJson, writeBlob, writeJson } from '../src/store/blobIo';
 import { defaultDeps, type StepDeps } from './lib/deps';
+import { invalidInput } from './lib/invalidInput';
 import { runStep } from './lib/runStep';
 
 /** transcript.json + health.json → grounded note (note.json) and its Markdown (note.md). */
@@ -17,6 +19,8 @@ export async function writeNote(
   input: WriteNoteInput,
   deps: StepDeps = defaultDeps,
 ): Promise<StepResult<{ sentences: number; dropped: number }>> {
+  const invalid = invalidInput(ActivityNames.writeNote, WriteNoteInputSchema, input);
+  if (invalid) return invalid;
   return runStep('writeNote', input.encounterId, deps, async () => {
     const blobs = deps.blobs();
     const [transcript, health] = await Promise.all([

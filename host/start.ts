@@ -15,6 +15,7 @@ import { withOutputBindings } from './functions/withOutputBindings';
 import { createHttpServer } from './http/createHttpServer';
 import { loadOrCreateKeys } from './http/keys';
 import { createHostLogger } from './log';
+import { ensurePrivateDir } from './privateFiles';
 import { hostSystemRoutes } from './systemRoutes';
 import type { HostExtension, HostKeys, HostLogger } from './types';
 
@@ -58,6 +59,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const appDir = path.resolve(options.appDir);
   const dataDir = path.resolve(options.dataDir ?? path.join(appDir, '.data'));
   const log = options.log ?? createHostLogger();
+  ensurePrivateDir(dataDir);
   const extensions = options.extensions ?? [];
   const { keys, file: keysFile } = loadOrCreateKeys(
     dataDir,
@@ -145,6 +147,11 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       ...hostSystemRoutes({ functions: app.functions, poisonList: () => receipts.poisonList() }),
     ];
     const server = createHttpServer({ app, keys, log, systemRoutes, writeOutputs });
+    // Node's default 300 s cap on a whole request cut off slow large uploads (the Functions host has none): no
+    // whole-request cap; headers within 60 s; a connection idle for 230 s (as Azure's front end) is closed.
+    server.requestTimeout = 0;
+    server.headersTimeout = 60_000;
+    server.setTimeout(230_000);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 7071, '127.0.0.1', () => resolve());

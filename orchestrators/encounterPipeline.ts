@@ -12,6 +12,7 @@ import {
   type ReviewDecision,
   type StepResult,
 } from '../src/model/pipeline';
+import { describeIssue, PipelineInputSchema } from '../src/model/stepInputs';
 import { awaitJobs } from './lib/awaitJobs';
 import { failure, StageFailure } from './lib/stageFailure';
 
@@ -31,7 +32,10 @@ type Step<S> = Generator<Task, { stats: S }, unknown>;
  * optional FHIR export → finalize. Replay-safe: only `context.df` for time, no I/O; activities pass references.
  */
 const encounterPipeline: OrchestrationHandler = function* (context: OrchestrationContext) {
-  const input = context.df.getInput<PipelineInput>();
+  // Untrusted (management-key holders can start it with anything): a bad input fails before any activity or write.
+  const parsed = PipelineInputSchema.safeParse(context.df.getInput());
+  if (!parsed.success) throw new Error(`intake failed: InvalidInput: ${describeIssue(parsed.error)}`);
+  const input: PipelineInput = parsed.data;
   const { encounterId, options } = input;
   let current: Stage = 'intake';
   const status = (stage: PipelineStage, progress: number, detail: string) =>
@@ -111,7 +115,7 @@ const encounterPipeline: OrchestrationHandler = function* (context: Orchestratio
     const { stage, code, message } =
       error instanceof StageFailure
         ? error
-        : failure(current, 'ActivityFailed', (error as Error).message ?? String(error));
+        : failure(current, 'StepFailed', `The ${current} step kept failing and was given up after retries`);
     yield call(ActivityNames.recordFailure, { stage, code, message });
     status('failed', 1, `${code}: ${message}`);
     throw new Error(`${stage} failed: ${code}: ${message}`);

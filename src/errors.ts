@@ -26,11 +26,27 @@ export class TransientError extends ClinscribeError {
   }
 }
 
-/** Normalises anything thrown into a ClinscribeError (unknown errors count as transient). */
+/** Normalises anything thrown into a ClinscribeError (unknown errors count as transient, RangeErrors as limits). */
 export function toError(error: unknown): ClinscribeError {
   if (error instanceof ClinscribeError) return error;
+  // A RangeError ("Invalid string length", "Invalid array length"…) is a limit, not a glitch: retrying repeats it.
+  if (error instanceof RangeError)
+    return new NonRetriableError('ResourceLimit', 'The input exceeds what can be processed', error);
   if (error instanceof Error) return new TransientError('Unexpected', error.message, { cause: error });
   return new TransientError('Unexpected', String(error));
+}
+
+const PATH = /(?:[A-Za-z]:)?(?:[\\/][\w.@+~-]+){2,}[\\/]?/g;
+const MAX_PUBLIC_MESSAGE = 300;
+
+/**
+ * A message fit for API responses, the manifest and custom status: its first line only (no stack), file paths and
+ * URLs replaced by `<path>`, at most 300 characters. Details belong in the logs (ids and codes), never here.
+ */
+export function publicMessage(message: string): string {
+  const first = message.split('\n', 1)[0] ?? '';
+  const cleaned = first.replace(PATH, '<path>').trim();
+  return cleaned.length > MAX_PUBLIC_MESSAGE ? `${cleaned.slice(0, MAX_PUBLIC_MESSAGE - 1)}…` : cleaned;
 }
 
 /** What an activity returns for an expected, non-retriable failure (DESIGN.md §4). */

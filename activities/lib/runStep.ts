@@ -1,4 +1,4 @@
-import { toError } from '../../src/errors';
+import { publicMessage, toError } from '../../src/errors';
 import { log } from '../../src/log';
 import type { JobTicket } from '../../src/model/jobs';
 import type { Stage } from '../../src/model/manifest';
@@ -58,6 +58,6 @@ export async function runStep<S>(
       durationMs: Math.round(performance.now() - started),
     });
     if (error.retriable) throw error;
-    return { ok: false, code: error.code, message: error.message };
+    return { ok: false, code: error.code, message: publicMessage(error.message) };
   }
 }

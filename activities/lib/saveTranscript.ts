@@ -1,3 +1,5 @@
+import { NonRetriableError } from '../../src/errors';
+import { ENCOUNTER_LIMITS } from '../../src/model/limits';
 import type { Transcript } from '../../src/model/transcript';
 import { TranscriptSchema } from '../../src/model/transcript';
 import { artifactRef } from '../../src/store/artifacts';
@@ -17,6 +19,12 @@ export async function saveTranscript(
   produced: Transcript,
   engineKey: 'speech' | 'transcript',
 ): Promise<StepOutcome<TranscriptStats>> {
+  const chars = produced.segments.reduce((sum, segment) => sum + segment.text.length, 0);
+  if (chars > ENCOUNTER_LIMITS.maxTranscriptChars)
+    throw new NonRetriableError(
+      'TooLarge',
+      `The transcript has more than ${ENCOUNTER_LIMITS.maxTranscriptChars} characters, the limit per encounter`,
+    );
   const transcript = TranscriptSchema.parse(produced);
   const ref = await writeJson(deps.blobs(), artifactRef(encounterId, 'transcript'), transcript);
   return {

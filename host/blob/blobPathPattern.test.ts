@@ -10,6 +10,10 @@ describe('parseBlobPath', () => {
     ['uploads/audio/{name}', 'audio/x.wav', { name: 'x.wav' }],
     ['uploads/audio/{name}', 'docs/x.pdf', undefined],
     ['uploads', 'anything', {}],
+    // A line break is legal in a blob name: such an upload must fire too (issue 10 item 6).
+    ['uploads/{name}', 'visit\nnotes.txt', { name: 'visit\nnotes.txt' }],
+    ['uploads/{name}', 'visit\r\n.txt', { name: 'visit\r\n.txt' }],
+    ['uploads', 'line\nbreak', {}],
   ])('%s matches %s → %j', (path, blob, expected) => {
     expect(parseBlobPath(path).match(blob)).toEqual(expected);
   });

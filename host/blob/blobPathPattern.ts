@@ -35,7 +35,8 @@ export function parseBlobPath(path: string, functionName = ''): BlobPathPattern 
       return i === lastParam ? '(.+)' : '([^/]+?)';
     })
     .join('');
-  const re = new RegExp(`^${regex || '(?:.+)'}$`);
+  // `s`: a blob name may legally contain a line break, which `.` would not match (the blob would never fire).
+  const re = new RegExp(`^${regex || '(?:.+)'}$`, 's');
   const prefix = parts[0] && !isParam(parts[0]) ? parts[0] : '';
   return {
     container,

@@ -5,6 +5,7 @@ import type { BlobItem } from '@azure/storage-blob';
 import type { AppInvoker } from '../functions/createInvoker';
 import type { HostLogger, RegisteredFunctionInfo } from '../types';
 import { type BlobPathPattern, parseBlobPath } from './blobPathPattern';
+import { listBlobsIsolated } from './listBlobsIsolated';
 import type { ReceiptStore } from './receiptStore';
 import type { StorageClients } from './storageClients';
 import type { OutputWriter } from './writeOutputs';
@@ -70,8 +71,15 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
     const client = storage.blob(fn.trigger.connection).getContainerClient(pattern.container).getBlobClient(item.name);
     const id = blobLogId(pattern.container, item.name);
     const started = Date.now();
+    let bytes: Buffer;
     try {
-      const bytes = await client.downloadToBuffer(0, undefined, { conditions: { ifMatch: key.etag } });
+      bytes = await client.downloadToBuffer(0, undefined, { conditions: { ifMatch: key.etag } });
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 412 || status === 404) return; // changed or deleted meanwhile: the next scan sees the new state
+      throw error;
+    }
+    try {
       const triggerMetadata = {
         ...params,
         BlobTrigger: `${pattern.container}/${item.name}`,
@@ -89,11 +97,8 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
       receipts.record(key, 'done', attempts);
       log.info('Blob trigger completed', { function: fn.name, blobId: id, attempts, durationMs: Date.now() - started });
     } catch (error) {
-      if (
-        (error as { statusCode?: number }).statusCode === 412 ||
-        (error as { statusCode?: number }).statusCode === 404
-      )
-        return; // changed or deleted meanwhile: the next scan sees the new state
+      // Any failure of the function counts an attempt — even one carrying a 404 of its own (only the download's
+      // 404/412 above means the blob changed): else it would fail silently on every scan, forever.
       const message = error instanceof Error ? error.message : String(error);
       const poisoned = attempts >= maxAttempts;
       receipts.record(key, poisoned ? 'poison' : 'failed', attempts, message.slice(0, 1000));
@@ -127,14 +132,26 @@ export function createBlobTrigger(options: BlobTriggerOptions) {
     for (const { fn, pattern } of triggers) {
       const container = storage.blob(fn.trigger.connection).getContainerClient(pattern.container);
       await container.createIfNotExists();
-      for await (const item of container.listBlobsFlat({
-        prefix: pattern.prefix || undefined,
-        includeMetadata: true,
-      })) {
-        if (stopped) return;
-        const params = pattern.match(item.name);
-        if (params) await fire(fn, pattern, item, params);
-      }
+      const present = new Set<string>();
+      // One unlistable name (a control character) must not stop every other upload: see listBlobsIsolated.
+      const listing = await listBlobsIsolated(
+        container,
+        pattern.prefix,
+        async (item) => {
+          present.add(item.name);
+          const params = pattern.match(item.name);
+          if (params) await fire(fn, pattern, item, params);
+        },
+        () => stopped,
+      );
+      if (stopped) return;
+      if (listing.failedParts > 0)
+        log.warn('Blob listing partly failed; unlistable blobs skipped', {
+          function: fn.name,
+          failedParts: listing.failedParts,
+        });
+      // A complete listing: receipts of blobs that are gone (a deleted encounter's upload) go too.
+      if (listing.complete) receipts.prune(fn.name, pattern.container, present);
     }
   }
 

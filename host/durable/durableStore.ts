@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 
+import { ensurePrivateFile } from '../privateFiles';
 import { EntityStore } from './entityStore';
 import type { HistoryEvent } from './historyEvent';
 import { schemaSql } from './schema';
@@ -75,9 +76,12 @@ export class DurableStore {
     file: string,
     readonly durability: Durability = 'full',
   ) {
+    ensurePrivateFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`);
+    // Deleted rows (purged instances: their inputs and outputs) are overwritten, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000'); // opening and creating the schema may wait for another connection
     // Fewer, larger checkpoints (each one fsyncs the database file).
     this.db.pragma('wal_autocheckpoint = 10000');

@@ -11,13 +11,15 @@ import { NonRetriableError } from '../errors';
 import { Containers } from '../model/names';
 import { ensureContainers } from '../store/blobIo';
 import { getBlobServiceClient } from '../store/blobServiceClient';
-import { respond } from './lib/httpResponses';
+import { encounterUrls, STATUS_RETRY_AFTER_SECONDS } from './lib/encounterUrls';
+import { json, respond } from './lib/httpResponses';
 import { receiveUpload } from './lib/receiveUpload';
 import { startEncounter } from './lib/startEncounter';
 
 /**
  * `POST /api/encounters`: streams the upload into `uploads/` under a generated name (never the client's file name),
- * with its options as blob metadata, starts the pipeline, and answers 202 with the Durable check-status payload.
+ * with its options as blob metadata, starts the pipeline, and answers 202 with the encounter's own URLs
+ * (`encounterUri`, and `statusQueryGetUri` = `…/{id}/status`, also in `Location`) — never management URLs.
  */
 export async function createEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   return respond('encounters.create', async () => {
@@ -43,18 +45,13 @@ export async function createEncounter(request: HttpRequest, context: InvocationC
       options: upload.options,
       facts: () => ({ type: upload.type, size: upload.size, sha256: upload.sha256 }),
     });
-    const response = client.createCheckStatusResponse(request, encounterId);
-    const payload = (await response.json()) as Record<string, unknown>;
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key] = value;
-    });
-    const encounterUri = new URL(`/api/encounters/${encounterId}`, request.url).toString();
-    return {
-      status: 202,
-      headers: { ...headers, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
-      jsonBody: { ...payload, encounterId, encounterUri },
-    };
+    // Our own URLs only: the Durable check-status payload would hand a function-key caller the system key.
+    const { encounterUri, statusUri } = encounterUrls(request, encounterId);
+    return json(
+      202,
+      { id: encounterId, encounterId, encounterUri, statusQueryGetUri: statusUri },
+      { Location: statusUri, 'Retry-After': String(STATUS_RETRY_AFTER_SECONDS) },
+    );
   });
 }
 

@@ -9,14 +9,15 @@ import { isEncounterId } from '../store/artifacts';
 import { deleteBlobIfExists, deletePrefix } from '../store/blobIo';
 import { getBlobServiceClient } from '../store/blobServiceClient';
 import { readManifest } from '../store/manifestStore';
+import { writeTombstone } from '../store/tombstones';
 import { findInstance } from './lib/findInstance';
 import { json, problem, respond } from './lib/httpResponses';
 
 const ACTIVE = new Set<string>([df.OrchestrationRuntimeStatus.Running, df.OrchestrationRuntimeStatus.Pending]);
 
 /**
- * `DELETE /api/encounters/{id}`: terminates a running instance, purges its history (which holds the inputs), and
- * deletes every output and the upload itself. Nothing with PHI remains.
+ * `DELETE /api/encounters/{id}`: leaves a tombstone (no later write lands), terminates a running instance, purges
+ * its history (which holds the inputs), and deletes every output and the upload itself. Nothing with PHI remains.
  */
 export async function deleteEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   return respond('encounters.delete', async () => {
@@ -26,6 +27,8 @@ export async function deleteEncounter(request: HttpRequest, context: InvocationC
     const blobs = getBlobServiceClient();
     const [instance, manifest] = await Promise.all([findInstance(client, id), readManifest(blobs, id)]);
     if (!instance && !manifest) return problem(404, 'NotFound', 'No such encounter');
+    // First, so a step still running writes nothing that stays (every write checks it: store/tombstones).
+    await writeTombstone(blobs, id);
     if (instance && ACTIVE.has(instance.runtimeStatus)) {
       await client.terminate(id, 'deleted by user');
       await waitUntilStopped(client, id);

@@ -63,6 +63,7 @@ export async function getArtifact(request: HttpRequest): Promise<HttpResponseIni
     const id = request.params.id ?? '';
     const name = request.params.artifact ?? '';
     if (isEncounterId(id) && name === 'audio') return serveAudio(getBlobServiceClient(), request, id);
+    // Own keys only: `constructor` or `__proto__` must not resolve through the prototype.
     const artifact = Object.hasOwn(PUBLIC_ARTIFACTS, name) ? PUBLIC_ARTIFACTS[name] : undefined;
     if (!isEncounterId(id) || !artifact) return problem(404, 'NotFound', 'No such encounter or artifact');
     const blob = await openRead(getBlobServiceClient(), artifactRef(id, artifact));

@@ -15,6 +15,7 @@ import { getBlobServiceClient } from '../store/blobServiceClient';
 import { checkEditedNote } from './lib/checkEditedNote';
 import { findInstance } from './lib/findInstance';
 import { json, problem, respond } from './lib/httpResponses';
+import { readJsonBody } from './lib/readJsonBody';
 
 const ReviewRequestSchema = ReviewDecisionSchema.omit({ noteEdited: true, reviewedAt: true }).extend({
   note: z.unknown().optional(),
@@ -28,7 +29,7 @@ export async function reviewEncounter(request: HttpRequest, context: InvocationC
   return respond('encounters.review', async () => {
     const id = request.params.id ?? '';
     if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
-    const parsed = ReviewRequestSchema.safeParse(await request.json().catch(() => undefined));
+    const parsed = ReviewRequestSchema.safeParse(await readJsonBody(request));
     if (!parsed.success)
       throw new NonRetriableError(
         'InvalidRequest',

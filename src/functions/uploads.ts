@@ -7,10 +7,15 @@ import * as df from 'durable-functions';
 
 import { blobTriggerSource, loadConfig } from '../config';
 import { sniffType } from '../engines/documents/sniffType';
-import { NonRetriableError } from '../errors';
+import { NonRetriableError, toError } from '../errors';
 import { log } from '../log';
 import { Containers } from '../model/names';
+import type { EncounterOptions } from '../model/pipeline';
+import { ensureContainers } from '../store/blobIo';
 import { getBlobServiceClient } from '../store/blobServiceClient';
+import { createManifest } from '../store/manifestStore';
+import { newManifest } from '../store/manifestUpdates';
+import { encounterId } from './lib/encounterId';
 import { optionsFromMetadata } from './lib/parseOptions';
 import { startEncounter } from './lib/startEncounter';
 
@@ -29,21 +34,47 @@ export async function uploadTrigger(blob: unknown, context: InvocationContext): 
   const name = meta?.name;
   if (!name) throw new Error('Blob trigger without a blob name');
   const blobs = getBlobServiceClient();
+  await ensureContainers(blobs, [Containers.uploads, Containers.encounters]);
   // The trigger metadata carries the etag on Azure; reading the properties also gets the upload's metadata.
-  const properties = await blobs.getContainerClient(Containers.uploads).getBlobClient(name).getProperties();
+  const properties = await blobs
+    .getContainerClient(Containers.uploads)
+    .getBlobClient(name)
+    .getProperties()
+    .catch((error: { statusCode?: number }) => {
+      if (error.statusCode === 404) return undefined; // deleted since (an encounter's purge, a discarded upload)
+      throw error;
+    });
+  if (!properties) {
+    log.info('upload.gone', { reason: 'deleted before processing' });
+    return;
+  }
   const etag = meta?.properties?.eTag ?? meta?.properties?.etag ?? meta?.properties?.ETag ?? properties.etag;
   if (!etag) throw new Error('Blob trigger without an etag');
   const content = Buffer.isBuffer(blob) ? blob : Buffer.from(blob as Uint8Array);
+  const facts = () => ({
+    type: sniffType(content.subarray(0, 512)) ?? (content.length === 0 ? 'empty' : 'unknown'),
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  });
+  let options: EncounterOptions;
+  try {
+    options = optionsFromMetadata(properties.metadata ?? meta?.metadata);
+  } catch (error) {
+    // Bad options are the uploader's to fix: a Failed encounter says so (listed, with the reason); nothing runs.
+    const { code, message } = toError(error);
+    const id = encounterId(Containers.uploads, name, etag);
+    const input = { container: Containers.uploads, name, etag, ...facts() };
+    const manifest = newManifest(id, input, {}, new Date().toISOString());
+    await createManifest(blobs, { ...manifest, status: 'Failed', error: { stage: 'intake', code, message } });
+    log.warn('upload.rejected', { encounterId: id, code });
+    return;
+  }
   const result = await startEncounter(df.getClient(context), blobs, loadConfig(), {
     container: Containers.uploads,
     name,
     etag,
-    options: optionsFromMetadata(properties.metadata ?? meta?.metadata),
-    facts: () => ({
-      type: sniffType(content.subarray(0, 512)) ?? 'unknown',
-      size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-    }),
+    options,
+    facts,
   }).catch((error: unknown) => {
     // Refused at intake (the manifest says why): retrying the trigger would refuse again.
     if (error instanceof NonRetriableError) return undefined;

@@ -10,7 +10,10 @@ import type { BlobRef } from './refs';
 export const EncounterOptionsSchema = z.object({
   template: NoteTemplateSchema.default('soap'),
   review: z.boolean().default(false),
-  locale: z.string().min(2).max(16).default('en-US'),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'must be a BCP-47 language tag such as en-US')
+    .default('en-US'),
   maxSpeakers: z.number().int().min(1).max(10).optional(),
   /** Review wait before the encounter ends `ReviewExpired`; the REVIEW_TIMEOUT_HOURS setting when absent. */
   reviewTimeoutHours: z

@@ -1,5 +1,6 @@
 import { Containers } from '../model/names';
 import type { BlobRef } from '../model/refs';
+import { ENCOUNTER_ID_PATTERN } from '../model/stepInputs';
 
 /** Every artifact of an encounter and its blob name under `{encounterId}/`. */
 export const ARTIFACT_FILES = {
@@ -35,7 +36,7 @@ export const PUBLIC_ARTIFACTS: Record<string, Artifact> = {
 };
 
 /** Blob ids are `enc-` + hex: anything else is refused before it reaches storage. */
-export const ENCOUNTER_ID = /^enc-[0-9a-f]{8,64}$/;
+export const ENCOUNTER_ID = ENCOUNTER_ID_PATTERN;
 export const isEncounterId = (value: string): boolean => ENCOUNTER_ID.test(value);
 
 /** The reference of an artifact (no etag: the latest version). */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { NonRetriableError } from '../errors';
 import type { BlobRef } from '../model/refs';
 import { contentTypeOf } from './artifacts';
+import { guardWrite } from './tombstones';
 
 const blob = (service: BlobServiceClient, ref: BlobRef) =>
   service.getContainerClient(ref.container).getBlockBlobClient(ref.name);
@@ -23,7 +24,8 @@ export async function readBuffer(service: BlobServiceClient, ref: BlobRef): Prom
     return await streamToBuffer((await blob(service, ref).download()).readableStreamBody);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) {
-      throw new NonRetriableError('BlobNotFound', `Blob ${ref.container}/${ref.name} does not exist`, error);
+      // Never the name: upload names can carry a patient's name, and this message reaches the manifest.
+      throw new NonRetriableError('BlobNotFound', `A blob of the ${ref.container} container does not exist`, error);
     }
     throw error;
   }
@@ -52,7 +54,10 @@ export async function readJson<T extends z.ZodTypeAny>(
   return result.data as z.infer<T>;
 }
 
-/** Writes (overwrites) a blob and returns its reference with the new etag: re-running a write is harmless. */
+/**
+ * Writes (overwrites) a blob and returns its reference with the new etag: re-running a write is harmless. Never
+ * into a deleted encounter (`EncounterDeleted`, see tombstones).
+ */
 export async function writeBlob(
   service: BlobServiceClient,
   ref: BlobRef,
@@ -60,9 +65,9 @@ export async function writeBlob(
   contentType = contentTypeOf(ref.name),
 ): Promise<BlobRef> {
   const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const response = await blob(service, ref).upload(data, data.length, {
-    blobHTTPHeaders: { blobContentType: contentType },
-  });
+  const response = await guardWrite(service, ref, () =>
+    blob(service, ref).upload(data, data.length, { blobHTTPHeaders: { blobContentType: contentType } }),
+  );
   return { container: ref.container, name: ref.name, etag: response.etag };
 }
 
@@ -73,7 +78,7 @@ export async function writeJson(service: BlobServiceClient, ref: BlobRef, value:
 /** Streams a blob into a local file (audio can be large: never buffered whole). */
 export async function downloadToFile(service: BlobServiceClient, ref: BlobRef, path: string): Promise<void> {
   const response = await blob(service, ref).download();
-  if (!response.readableStreamBody) throw new NonRetriableError('BlobNotFound', `Blob ${ref.name} has no body`);
+  if (!response.readableStreamBody) throw new NonRetriableError('BlobNotFound', 'The blob has no content');
   await pipeline(response.readableStreamBody, createWriteStream(path));
 }
 

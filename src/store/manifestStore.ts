@@ -5,6 +5,7 @@ import { type Manifest, ManifestSchema } from '../model/manifest';
 import { artifactRef } from './artifacts';
 import { readJson, streamToBuffer } from './blobIo';
 import { applyPatch, type ManifestPatch } from './manifestUpdates';
+import { guardWrite } from './tombstones';
 
 const MAX_CONFLICTS = 20;
 
@@ -19,10 +20,12 @@ const upload = (
   conditions: { ifMatch?: string; ifNoneMatch?: string },
 ) => {
   const body = JSON.stringify(manifest, null, 2);
-  return manifestBlob(service, manifest.encounterId).upload(body, Buffer.byteLength(body), {
-    blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
-    conditions,
-  });
+  return guardWrite(service, artifactRef(manifest.encounterId, 'manifest'), () =>
+    manifestBlob(service, manifest.encounterId).upload(body, Buffer.byteLength(body), {
+      blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
+      conditions,
+    }),
+  );
 };
 
 const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { NonRetriableError, TransientError } from '../../errors';
+import { makeTempDir } from '../../tempFiles';
 import { ffmpegPath } from './ffmpegPath';
 
 /** A 16 kHz mono 16-bit wav in its own temp folder; `cleanup()` removes it. */
@@ -41,7 +41,7 @@ export function runFfmpeg(args: string[], signal?: AbortSignal): Promise<string>
  * features need). Streams through ffmpeg: the input is never loaded into memory.
  */
 export async function convertToPcm16kMono(path: string, signal?: AbortSignal): Promise<PcmFile & { warnings: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'clinscribe-pcm-'));
+  const dir = await makeTempDir('pcm');
   const out = join(dir, 'audio.wav');
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {

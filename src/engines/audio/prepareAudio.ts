@@ -3,7 +3,7 @@ import { type AudioLimits, DEFAULT_AUDIO_LIMITS, SILENCE_FLOOR_DB } from './audi
 import { convertToPcm16kMono, type PcmFile } from './convertToPcm16kMono';
 import { frameEnergies, type PcmLevels } from './frameEnergies';
 import { type AudioInspection, inspectAudio } from './inspectAudio';
-import { readWavLayout, type WavLayout } from './wavFile';
+import { readWavLayout, type WavLayout, wavShortfall } from './wavFile';
 
 /** A validated recording: its inspection plus a decoded 16 kHz mono copy and its frame levels. */
 export interface PreparedAudio extends AudioInspection {
@@ -32,9 +32,17 @@ export async function prepareAudio(
   signal?: AbortSignal,
 ): Promise<PreparedAudio> {
   const inspection = await inspectAudio(path, limits);
+  // A cut-off wav decodes to its first seconds: say so, rather than judging (often "silent") what is left.
+  const shortfall = await wavShortfall(path).catch(() => undefined);
+  if (shortfall)
+    throw new NonRetriableError(
+      'TruncatedAudio',
+      `The audio is truncated: its header declares ${shortfall.declared} bytes of samples but the file holds ${Math.max(0, shortfall.present)}.`,
+    );
   const pcm = await convertToPcm16kMono(path, signal);
   try {
     const layout = await readWavLayout(pcm.path);
+    if (layout.dataBytes === 0) throw new NonRetriableError('UndecodableAudio', 'The audio decodes to no samples.');
     const levels = await frameEnergies(pcm.path, layout);
     const declared = inspection.info.duration;
     if (levels.duration === 0) throw new NonRetriableError('UndecodableAudio', 'The audio decodes to no samples.');

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import { NonRetriableError } from '../../errors';
+import { makeTempDir } from '../../tempFiles';
 
 /** A downloaded file in its own temp folder. */
 export interface SavedFile {
@@ -41,7 +41,7 @@ export async function saveStreamToFile(
   source: NodeJS.ReadableStream,
   options: { maxBytes: number; name?: string; signal?: AbortSignal },
 ): Promise<SavedFile> {
-  const dir = await mkdtemp(join(tmpdir(), 'clinscribe-in-'));
+  const dir = await makeTempDir('in');
   const path = join(dir, options.name ?? 'input.bin');
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const meter = new Meter(options.maxBytes);

@@ -39,6 +39,32 @@ export async function readWavLayout(path: string): Promise<WavLayout> {
   }
 }
 
+/**
+ * For a wav whose `data` chunk declares more bytes than the file holds (a cut-off upload), the declared and the
+ * present byte counts; undefined when it is complete, streamed (placeholder length 0 or 0xFFFFFFFF) or not a wav.
+ */
+export async function wavShortfall(path: string): Promise<{ declared: number; present: number } | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    await fh.read(head, 0, head.length, 0);
+    if (head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE') return undefined;
+    for (let at = 12; at + 8 <= head.length;) {
+      const len = head.readUInt32LE(at + 4);
+      if (head.toString('ascii', at, at + 4) === 'data') {
+        const present = size - (at + 8);
+        const streamed = len === 0 || len === 0xffffffff;
+        return !streamed && present < len * 0.95 ? { declared: len, present } : undefined;
+      }
+      at += 8 + len + (len % 2);
+    }
+    return undefined;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Reads mono 16-bit samples between two times (seconds) of a wav file. */
 export async function readPcmRange(path: string, layout: WavLayout, start: number, end: number): Promise<Int16Array> {
   const bytesPerSecond = layout.sampleRate * 2;

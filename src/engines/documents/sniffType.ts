@@ -35,12 +35,27 @@ export function sniffType(head: Buffer): InputType | undefined {
   if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3) return 'webm';
   if (head.length >= 12 && ascii(head, 4, 8) === 'ftyp') return 'm4a';
   if (ascii(head, 0, 3) === 'ID3') return 'mp3';
+  if (isUtf16Bom(head)) return undefined; // FF FE looks like an MPEG frame sync: text, not mp3
   if (head.length >= 2 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0 && (head[1]! & 0x06) !== 0) return 'mp3';
   if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
   const text = stripBom(head);
   if (/^WEBVTT(?:[ \t\r\n]|$)/.test(text.toString('latin1', 0, Math.min(text.length, 10)))) return 'vtt';
   if (text.length > 0 && isText(text)) return 'txt';
   return undefined;
+}
+
+const isUtf16Bom = (head: Buffer) =>
+  head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+
+/** Why an upload whose type could not be sniffed is refused: a code and a message users can act on. */
+export function unsupportedReason(head: Buffer): { code: string; message: string } {
+  if (head.length === 0) return { code: 'EmptyUpload', message: 'The upload is empty' };
+  if (isUtf16Bom(head))
+    return { code: 'UnsupportedEncoding', message: 'The text is UTF-16: save the document as UTF-8' };
+  return {
+    code: 'UnsupportedType',
+    message: 'Unsupported content: expected wav, mp3, m4a, ogg, flac, webm, txt, vtt or pdf',
+  };
 }
 
 const stripBom = (head: Buffer) => (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head);

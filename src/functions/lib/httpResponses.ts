@@ -19,8 +19,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   InvalidRequest: 400,
   InvalidNote: 400,
   UnsupportedType: 415,
+  UnsupportedEncoding: 415,
+  EmptyUpload: 400,
   TooLarge: 413,
   SpeechUnavailable: 422,
+  UploadTooSlow: 408,
   NotFound: 404,
   Conflict: 409,
 };

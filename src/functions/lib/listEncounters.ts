@@ -1,5 +1,6 @@
 import type { BlobServiceClient } from '@azure/storage-blob';
 
+import { NonRetriableError } from '../../errors';
 import type { Manifest } from '../../model/manifest';
 import { Containers } from '../../model/names';
 import { isEncounterId } from '../../store/artifacts';
@@ -29,18 +30,28 @@ export const toSummary = (m: Manifest): EncounterSummary => ({
   error: m.error,
 });
 
+/** Storage markers are short printable tokens; anything else is refused before it reaches storage. */
+const TOKEN = /^[\x21-\x7e]{1,1024}$/;
+const badToken = () => new NonRetriableError('InvalidRequest', 'The continuationToken is not valid');
+
 /** A page of encounters (by id order, as storage lists them) and the token of the next page. */
 export async function listEncounters(
   blobs: BlobServiceClient,
   pageSize: number,
   continuationToken?: string,
 ): Promise<{ items: EncounterSummary[]; continuationToken?: string }> {
+  if (continuationToken && !TOKEN.test(continuationToken)) throw badToken();
   const container = blobs.getContainerClient(Containers.encounters);
   if (!(await container.exists())) return { items: [] };
   const page = await container
     .listBlobsByHierarchy('/')
     .byPage({ maxPageSize: pageSize, continuationToken: continuationToken || undefined })
-    .next();
+    .next()
+    .catch((error: unknown) => {
+      // A token storage refuses is the caller's mistake (400), not a server failure (500).
+      if (continuationToken && (error as { statusCode?: number }).statusCode) throw badToken();
+      throw error;
+    });
   if (page.done) return { items: [] };
   const ids = (page.value.segment.blobPrefixes ?? []).map((p) => p.name.replace(/\/$/, '')).filter(isEncounterId);
   const manifests = await Promise.all(ids.map((id) => readManifest(blobs, id)));

@@ -37,16 +37,24 @@ export function parseOptions(fields: Record<string, string | undefined>): Encoun
 /** Blob metadata key carrying the options of an upload made through the API or the CLI. */
 export const OPTIONS_METADATA_KEY = 'clinscribeoptions';
 
-/** Options from upload metadata (JSON), falling back to defaults when absent or unreadable. */
+/**
+ * Options from upload metadata (JSON); the defaults when absent. Present but unreadable is `InvalidOptions`: an
+ * upload asking for review must not silently run without it.
+ */
 export function optionsFromMetadata(metadata: Record<string, string> | undefined): EncounterOptions {
   const value = metadata?.[OPTIONS_METADATA_KEY];
-  if (value) {
-    try {
-      const parsed = EncounterOptionsSchema.safeParse(JSON.parse(value));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // fall through to defaults: a hand-made upload with odd metadata is still processed
-    }
+  if (!value) return EncounterOptionsSchema.parse({});
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new NonRetriableError('InvalidOptions', `The ${OPTIONS_METADATA_KEY} metadata is not JSON`);
   }
-  return EncounterOptionsSchema.parse({});
+  const parsed = EncounterOptionsSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new NonRetriableError(
+    'InvalidOptions',
+    `Invalid option ${issue?.path.join('.') ?? ''} in the ${OPTIONS_METADATA_KEY} metadata: ${issue?.message ?? 'bad value'}`,
+  );
 }

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import busboy from 'busboy';
 
-import { CONTENT_TYPE_OF, type InputType, sniffType } from '../../engines/documents/sniffType';
+import { CONTENT_TYPE_OF, type InputType, sniffType, unsupportedReason } from '../../engines/documents/sniffType';
 import { NonRetriableError } from '../../errors';
 import { Containers } from '../../model/names';
 import type { EncounterOptions } from '../../model/pipeline';
@@ -64,11 +64,10 @@ async function storeFile(
   options: () => Promise<EncounterOptions>,
 ): Promise<ReceivedUpload> {
   const type = sniffType(head.subarray(0, SNIFF_BYTES));
-  if (!type)
-    throw new NonRetriableError(
-      'UnsupportedType',
-      'Unsupported content: expected wav, mp3, m4a, ogg, flac, webm, txt, vtt or pdf',
-    );
+  if (!type) {
+    const { code, message } = unsupportedReason(head);
+    throw new NonRetriableError(code, message);
+  }
   if (!declaredTypeMatches(declared, type))
     throw new NonRetriableError(
       'UnsupportedType',

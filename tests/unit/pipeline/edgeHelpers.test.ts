@@ -45,17 +45,17 @@ describe('parseOptions', () => {
       expect(() => parseOptions(fields)).toThrow(/Invalid option/);
     },
   );
-  it('reads upload metadata, and falls back to defaults on junk', () => {
+  it('reads upload metadata; junk is a clear InvalidOptions, never silently the defaults (issue 10 item 11)', () => {
     expect(optionsFromMetadata({ clinscribeoptions: '{"template":"progress","review":true}' })).toMatchObject({
       template: 'progress',
       review: true,
     });
-    expect(optionsFromMetadata({ clinscribeoptions: '{not json' })).toEqual({
-      template: 'soap',
-      review: false,
-      locale: 'en-US',
-    });
+    expect(() => optionsFromMetadata({ clinscribeoptions: '{not json' })).toThrow(
+      expect.objectContaining({ code: 'InvalidOptions' }),
+    );
+    expect(() => optionsFromMetadata({ clinscribeoptions: '{"review":"maybe"}' })).toThrow(/review/);
     expect(optionsFromMetadata(undefined).template).toBe('soap');
+    expect(optionsFromMetadata({}).review).toBe(false);
   });
 });
 

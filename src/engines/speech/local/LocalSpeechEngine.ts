@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 import { log } from '../../../log';
 import type { Transcript } from '../../../model/transcript';
+import { makeTempDir } from '../../../tempFiles';
 import { type AudioLimits, DEFAULT_AUDIO_LIMITS } from '../../audio/audioLimits';
 import { prepareAudio, type PreparedAudio } from '../../audio/prepareAudio';
 import { readPcmRange, writeWav } from '../../audio/wavFile';
@@ -82,7 +83,7 @@ export class LocalSpeechEngine implements SpeechEngine {
     const count = audio.duration < 20 ? 1 : Math.max(concurrency, Math.ceil(audio.duration / windowSeconds));
     const windows = splitWindows(audio.levels, count);
     const model = this.options.pocketsphinx ?? clinicalModel() ?? {};
-    const dir = await mkdtemp(join(tmpdir(), 'clinscribe-ps-'));
+    const dir = await makeTempDir('ps');
     const results: Utterance[][] = new Array<Utterance[]>(windows.length);
     options.onProgress?.(0, audio.duration);
     let next = 0;
