@@ -12,6 +12,7 @@ export interface ManifestPatch {
   error?: Manifest['error'];
   options?: Record<string, unknown>;
   jobs?: Record<string, string>;
+  counts?: Record<string, number>;
 }
 
 const FINAL: readonly Status[] = ['Completed', 'Failed', 'ReviewExpired'];
@@ -29,6 +30,7 @@ export function applyPatch(manifest: Manifest, patch: ManifestPatch, now: string
   if (patch.engines) next.engines = { ...manifest.engines, ...patch.engines };
   if (patch.options) next.options = { ...manifest.options, ...patch.options };
   if (patch.jobs) next.jobs = { ...manifest.jobs, ...patch.jobs };
+  if (patch.counts) next.counts = { ...manifest.counts, ...patch.counts };
   if (patch.error) next.error = patch.error;
   return next;
 }
@@ -62,6 +64,7 @@ export function newManifest(
     timings: [],
     results: {},
     jobs: {},
+    counts: {},
   };
 }
 

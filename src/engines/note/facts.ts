@@ -29,7 +29,14 @@ export type FactKind =
   | 'planProcedure'
   | 'declined'
   | 'conditionalPlan'
-  | 'returnPrecaution';
+  | 'returnPrecaution'
+  // The speaker's own cleaned words in the third person (facts/readNarrative), one sentence each.
+  | 'introNarrative'
+  | 'hpiNarrative'
+  | 'examNarrative'
+  | 'resultsNarrative'
+  | 'assessmentNarrative'
+  | 'planNarrative';
 
 /** One clinical fact in note wording, with the transcript segments it rests on. */
 export interface Fact {

@@ -1,11 +1,24 @@
 import type { HealthAnalysis } from '../../model/health';
 import type { Note, NoteTemplate } from '../../model/note';
 import type { Transcript } from '../../model/transcript';
-import { extractFacts } from './facts';
+import { readNarrative } from '../facts/readNarrative';
+import { extractFacts, type Fact, type FactKind } from './facts';
 import { groundSections } from './grounding';
 import type { NoteEngine } from './index';
 import { renderFacts } from './prose';
 import { TEMPLATES } from './templates';
+
+const NARRATIVE_KIND = {
+  intro: 'introNarrative',
+  hpi: 'hpiNarrative',
+  exam: 'examNarrative',
+  results: 'resultsNarrative',
+  assessment: 'assessmentNarrative',
+  plan: 'planNarrative',
+} as const satisfies Record<string, FactKind>;
+
+const narrativeFacts = (transcript: Transcript): Fact[] =>
+  readNarrative(transcript).map((n) => ({ kind: NARRATIVE_KIND[n.kind], phrase: n.text, evidence: n.evidence }));
 
 /** Builds a note without any model: facts from the analysis, plain sentences, each citing its segments. */
 export function writeLocalNote(
@@ -13,7 +26,7 @@ export function writeLocalNote(
   analysis: HealthAnalysis,
   template: NoteTemplate = 'soap',
 ): Note {
-  const facts = extractFacts(transcript, analysis);
+  const facts = [...extractFacts(transcript, analysis), ...narrativeFacts(transcript)];
   const sections = TEMPLATES[template].sections.map((s) => {
     const sentences = renderFacts(facts, s.facts);
     return {

@@ -40,6 +40,12 @@ const RENDER: Readonly<Record<FactKind, (facts: Fact[]) => NoteSentence[]>> = {
   declined: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} is not indicated at this time.`),
   conditionalPlan: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} will be prescribed if indicated.`),
   returnPrecaution: (f) => listSentence(f, (l) => `Return precautions were given for ${l}.`),
+  introNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  hpiNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  examNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  resultsNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  assessmentNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  planNarrative: (f) => eachSentence(f, (x) => x.phrase),
 };
 
 /** Renders the facts of the given kinds, in the order of the kinds, as grounded sentences. */
