@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+
+import type { Transcript } from '../src/model/transcript';
+
+/** One ACI-BENCH encounter as read from its challenge_data CSV (dialogue kept in memory only, never written). */
+export interface AciEncounter {
+  dataset: string;
+  encounterId: string;
+  dialogue: string;
+}
+
+/** Parses an RFC 4180 CSV (quoted fields may hold commas, quotes and newlines). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = (): void => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = (): void => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return rows.filter((r) => r.some((f) => f !== ''));
+}
+
+/** Reads the encounters of an ACI-BENCH challenge_data CSV (columns dataset, encounter_id, dialogue, note). */
+export function readAciCsv(path: string): AciEncounter[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  const at = (name: string): number => {
+    const i = header?.indexOf(name) ?? -1;
+    if (i < 0) throw new Error(`${path}: no "${name}" column`);
+    return i;
+  };
+  const [d, e, g] = [at('dataset'), at('encounter_id'), at('dialogue')];
+  return rows.map((r) => ({ dataset: r[d] ?? '', encounterId: r[e] ?? '', dialogue: r[g] ?? '' }));
+}
+
+/** "[doctor] …" / "[patient] …" lines → a transcript with speaker roles (a guest is "other"). */
+export function aciTranscript(dialogue: string): Transcript {
+  const segments: Transcript['segments'] = [];
+  for (const line of dialogue.split('\n')) {
+    const m = /^\[(\w+)\]\s*(.*)$/.exec(line.trim());
+    if (!m || !m[2]) continue;
+    const tag = m[1]!;
+    const role = tag === 'doctor' ? 'clinician' : tag === 'patient' ? 'patient' : 'other';
+    segments.push({ id: `s${segments.length + 1}`, speaker: tag, role, start: 0, end: 0, text: m[2], words: [] });
+  }
+  const speakers = [...new Set(segments.map((s) => s.speaker))].map((id) => ({
+    id,
+    role: segments.find((s) => s.speaker === id)!.role,
+  }));
+  return { duration: 0, locale: 'en-US', engine: 'document-txt', speakers, segments };
+}

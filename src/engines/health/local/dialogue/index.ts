@@ -1,0 +1,5 @@
+export { answerPolarity, classifyClause, cueText } from './classifyClause';
+export { readDialogue } from './readDialogue';
+export type { ClauseSpan } from './splitClauses';
+export { splitClauses } from './splitClauses';
+export type { DialogueAct, DialogueClause, Polarity } from '../../../../model/dialogue';
