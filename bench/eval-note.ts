@@ -15,7 +15,8 @@ import { writeLocalNote } from '../src/engines/note/local';
 import { verifyNote } from '../src/engines/note/verify';
 import { renderNoteMarkdown, renderNoteText } from '../src/engines/report';
 import { NOTE_TEMPLATES, type NoteTemplate } from '../src/model/note';
-import { dialogueTranscript, readAciCsv } from './aciBench';
+import { readAciNotes } from './aciBench';
+import { aciTranscript } from './aciTranscript';
 import { averageRouge, rouge, type RougeScores, rougeTokens } from './rouge';
 
 interface Row {
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const out = args.includes('--out') ? option('out') : undefined;
   if (out) mkdirSync(out, { recursive: true });
 
-  const encounters = readAciCsv(csv);
+  const encounters = readAciNotes(csv);
   const engine = createLocalHealthEngine();
   const rows: Row[] = templates.map((t) => ({ name: `offline note, ${t}`, scores: [], words: [] }));
   const whole: Row = { name: 'whole transcript as the note', scores: [], words: [] };
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   let withEvidence = 0;
   let flagged = 0;
   for (const enc of encounters) {
-    const transcript = dialogueTranscript(enc.dialogue);
+    const transcript = aciTranscript(enc.dialogue);
     const analysis = await engine.analyze(planChunks(transcript, 5000));
     const transcriptText = transcript.segments.map((s) => s.text).join('\n');
     whole.scores.push(rouge(transcriptText, enc.note));

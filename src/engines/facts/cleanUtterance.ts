@@ -15,6 +15,8 @@ const LEADING_WITH_COMMA =
 export function detokenize(text: string): string {
   return text
     .replace(/\s+(n't|'s|'re|'ve|'ll|'d|'m)\b/gi, '$1')
+    .replace(/\bgon na\b/gi, 'going to')
+    .replace(/\bwan na\b/gi, 'want to')
     .replace(/\s+([,.;:!?%])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -31,8 +33,8 @@ export function splitUtterance(text: string): string[] {
 /** A sentence without fillers, stutters and leading conjunctions; `undefined` when nothing is left. */
 export function cleanSentence(sentence: string): string | undefined {
   let s = sentence.replace(FILLERS, ' ');
-  // "i, i", "the, the", "it's, it's": a repeated word or pair is a false start.
-  s = s.replace(/\b(\w+(?:'\w+)?)(?:\s*,?\s+\1\b)+/gi, '$1');
+  // "i, i", "the, the", "of the, of the": a repeated word or short phrase is a false start.
+  s = s.replace(/\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?){0,2})(?:\s*,?\s+\1\b)+/gi, '$1');
   s = s.replace(/\.\.\./g, ' ').replace(/\s*,(\s*,)+/g, ',');
   s = s
     .replace(/\s+/g, ' ')

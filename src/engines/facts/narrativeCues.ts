@@ -26,3 +26,11 @@ export const RECAP =
 
 /** Sentences addressed to a dictation assistant ("hey dragon, show me the vitals"), not to the patient. */
 export const ASSISTANT = /\b(dragon|dax)\b/i;
+
+/** The clinician narrating the visit itself ("let's take a look", "I'll listen to your heart"): not a finding or a plan. */
+export const PROCEDURE =
+  /\b(let's (look|talk|see|go ahead and (look|take a look|do|examine|listen))|take a (quick )?look|(do|perform) a (quick )?(physical )?exam|listen to (your|his|her|the patient's) (heart|lungs|chest)|check (you|him|her|the patient) out|(my|the) assessment and (my )?plan|look at (some of )?(your|his|her|the patient's|the) (results|blood pressure|vitals|trends|readings|labs|x-?ray|images?)|show me|i see that)\b/i;
+
+/** A clause cut before its object ("I see that we"): ends on a word that cannot end a sentence. */
+export const FRAGMENT =
+  /\b(we|the|a|an|to|and|of|that|with|is|are|have|has|my|your|his|her|for|on|in|at|but|or|so|because|if|i|you|he|she|they|it's|was|were|be|just)\W*$/i;

@@ -1,9 +1,12 @@
+import type { DialogueClause } from '../../model/dialogue';
 import type { Transcript } from '../../model/transcript';
+import { readDialogue } from '../health/local/dialogue';
 import { analyzeText } from '../health/local/analyzeText';
 import type { Lexicon } from '../health/local/lexicon';
 import { loadLexicon } from '../health/local/loadLexicon';
-import { cleanSentence, splitUtterance } from './cleanUtterance';
-import { ASSESSMENT, ASSISTANT, EXAM, INTRO, PLAN, RECAP, RESULTS } from './narrativeCues';
+import { cleanSentence, detokenize, splitUtterance } from './cleanUtterance';
+import { digitize } from './digitize';
+import { ASSESSMENT, ASSISTANT, EXAM, FRAGMENT, INTRO, PLAN, PROCEDURE, RECAP, RESULTS } from './narrativeCues';
 import { pronounsFor, toThirdPerson } from './thirdPerson';
 
 /** Where a sentence of the visit belongs in the note. */
@@ -14,8 +17,6 @@ export interface NarrativeFact {
   kind: NarrativeKind;
   text: string;
   evidence: string[];
-  /** Diagnoses the sentence names as the patient's, present and unhedged (problem headings in the plan). */
-  problems: string[];
 }
 
 /** A question, punctuated or not (recognizer output has no "?"): it states nothing. */
@@ -42,24 +43,42 @@ export function inferGender(transcript: Transcript): 'male' | 'female' | undefin
     .map((s) => s.text.toLowerCase())
     .join(' ');
   const count = (p: RegExp) => (text.match(p) ?? []).length;
-  const male = count(/\b(male|man|gentleman|mr|he|his|him)\b/g);
-  const female = count(/\b(female|woman|lady|mrs|ms|miss|she|her|hers)\b/g);
+  // "a 45 year old male" is decisive on its own; pronouns need company (they may be about a relative).
+  const male = 2 * count(/\b(male|man|gentleman|mr)\b/g) + count(/\b(he|his|him)\b/g);
+  const female = 2 * count(/\b(female|woman|lady|mrs|ms|miss)\b/g) + count(/\b(she|her|hers)\b/g);
   if (male >= 2 && male >= 3 * female) return 'male';
   if (female >= 2 && female >= 3 * male) return 'female';
   return undefined;
 }
 
-function kindOf(sentence: string, role: string, clinical: boolean, detail: boolean): NarrativeKind | undefined {
-  if (role === 'clinician') {
-    if (INTRO.test(sentence) && !/\?$/.test(sentence)) return 'intro';
-    if (RECAP.test(sentence) && clinical) return 'hpi';
-    if (PLAN.test(sentence)) return 'plan';
-    if (RESULTS.test(sentence) && (clinical || detail)) return 'results';
-    if (EXAM.test(sentence)) return 'exam';
-    if (ASSESSMENT.test(sentence) && clinical) return 'assessment';
-    return undefined;
+/** The note section a clause feeds, from its dialogue act (issue 11's dialogue layer) and its content. */
+function kindOf(clause: DialogueClause, text: string, clinical: boolean, detail: boolean): NarrativeKind | undefined {
+  switch (clause.act) {
+    case 'question':
+    case 'small-talk':
+    case 'explanation': // education and generic risk are not facts about this patient
+      return undefined;
+    case 'history-recap':
+      return INTRO.test(text) ? 'intro' : clinical || detail ? 'hpi' : undefined;
+    case 'exam-dictation':
+      return 'exam';
+    case 'result-report':
+      return 'results';
+    case 'plan':
+    case 'safety-net':
+      return 'plan';
+    case 'answer':
+    case 'statement':
+      break;
   }
-  if (role === 'patient' && (clinical || detail)) return 'hpi';
+  if (clause.role === 'patient') return clinical || detail ? 'hpi' : undefined;
+  if (clause.role !== 'clinician') return undefined;
+  if (INTRO.test(text)) return 'intro';
+  if (RECAP.test(text) && clinical) return 'hpi';
+  if (PLAN.test(text)) return 'plan';
+  if (RESULTS.test(text) && (clinical || detail)) return 'results';
+  if (ASSESSMENT.test(text) && clinical) return 'assessment';
+  if (EXAM.test(text)) return 'exam';
   return undefined;
 }
 
@@ -70,30 +89,33 @@ function kindOf(sentence: string, role: string, clinical: boolean, detail: boole
  */
 export function readNarrative(transcript: Transcript, lexicon: Lexicon = loadLexicon()): NarrativeFact[] {
   const pronouns = pronounsFor(inferGender(transcript));
+  const texts = new Map(transcript.segments.map((s) => [s.id, s.text]));
+  // Consecutive clauses of one segment that feed the same section are written as one sentence.
+  const runs: Array<{ kind: NarrativeKind; clause: DialogueClause; end: number }> = [];
+  for (const clause of readDialogue(transcript)) {
+    if (clause.role === 'other' || ASSISTANT.test(clause.text)) continue;
+    const sentence = cleanSentence(detokenize(clause.text));
+    if (!sentence || QUESTION.test(sentence)) continue;
+    const { entities } = analyzeText(sentence, lexicon, () => clause.segmentId);
+    const clinical = entities.some((e) => CLINICAL.has(e.category));
+    const detail = entities.some((e) => DETAIL.has(e.category)) || /\d/.test(sentence);
+    const kind = kindOf(clause, sentence, clinical, detail);
+    const last = runs[runs.length - 1];
+    if (kind && last && last.kind === kind && last.clause.segmentId === clause.segmentId)
+      last.end = clause.offset + clause.length;
+    else if (kind) runs.push({ kind, clause, end: clause.offset + clause.length });
+  }
   const facts: NarrativeFact[] = [];
-  for (const segment of transcript.segments) {
-    if (segment.role === 'other') continue;
-    for (const raw of splitUtterance(segment.text)) {
-      if (QUESTION.test(raw) || ASSISTANT.test(raw)) continue;
-      const sentence = cleanSentence(raw);
-      if (!sentence || QUESTION.test(sentence) || sentence.split(/\s+/).length < 4) continue;
-      const { entities } = analyzeText(sentence, lexicon, () => segment.id);
-      const clinical = entities.some((e) => CLINICAL.has(e.category));
-      const detail = entities.some((e) => DETAIL.has(e.category)) || /\d/.test(sentence);
-      const kind = kindOf(sentence, segment.role, clinical, detail);
-      if (!kind) continue;
-      const speaker = segment.role === 'clinician' ? 'clinician' : 'patient';
-      const text = toThirdPerson(sentence, speaker, pronouns).replace(/([^.!?])$/, '$1.');
-      const problems = entities
-        .filter(
-          (e) =>
-            e.category === 'Diagnosis' &&
-            !e.assertion.certainty &&
-            !e.assertion.conditionality &&
-            e.assertion.association !== 'other',
-        )
-        .map((e) => e.text.toLowerCase());
-      facts.push({ kind, text, evidence: [segment.id], problems });
+  for (const run of runs) {
+    const raw = (texts.get(run.clause.segmentId) ?? '').slice(run.clause.offset, run.end);
+    for (const piece of splitUtterance(raw)) {
+      const sentence = cleanSentence(piece);
+      if (!sentence || sentence.split(/\s+/).length < 4) continue;
+      if (QUESTION.test(sentence) || ASSISTANT.test(sentence) || PROCEDURE.test(sentence) || FRAGMENT.test(sentence))
+        continue;
+      const speaker = run.clause.role === 'clinician' ? 'clinician' : 'patient';
+      const text = toThirdPerson(digitize(sentence), speaker, pronouns).replace(/([^.!?])$/, '$1.');
+      facts.push({ kind: run.kind, text, evidence: [run.clause.segmentId] });
     }
   }
   return facts;

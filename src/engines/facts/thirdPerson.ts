@@ -42,9 +42,9 @@ const ADVERBS = new Set(
     ' ',
   ),
 );
-/** A "you" after one of these is an object ("want you to", "for you"). */
-const OBJECT_AFTER = new Set(
-  'to for with at give tell see want ask let help send get make show about from on into by need like call check examine thank'.split(
+/** A "you" after one of these (or first) is a subject ("I think you have…"); after any other word, an object. */
+const SUBJECT_AFTER = new Set(
+  'and but or so if when that because then where while until unless since before after once as whether how what why think know hope guess sure believe mean feel said heard see notice remember understand glad looks seems like'.split(
     ' ',
   ),
 );
@@ -52,7 +52,7 @@ const OBJECT_AFTER = new Set(
 function agree(word: string): string {
   const lower = word.toLowerCase();
   if (AGREE[lower]) return AGREE[lower];
-  if (KEEP.has(lower) || /ed$/.test(lower) || /n't$/.test(lower) || !/^[a-z]+$/.test(lower)) return word;
+  if (KEEP.has(lower) || /(ed|ly)$/.test(lower) || /n't$/.test(lower) || !/^[a-z]+$/.test(lower)) return word;
   if (/(s|sh|ch|x|z|o)$/.test(lower)) return `${word}es`;
   if (/[^aeiou]y$/.test(lower)) return `${word.slice(0, -1)}ies`;
   return `${word}s`;
@@ -75,7 +75,7 @@ export function toThirdPerson(sentence: string, speaker: 'patient' | 'clinician'
       continue;
     }
     if (agreeNext) {
-      if (ADVERBS.has(lower)) {
+      if (ADVERBS.has(lower) || /ly$/.test(lower)) {
         out.push(t);
         continue;
       }
@@ -89,7 +89,7 @@ export function toThirdPerson(sentence: string, speaker: 'patient' | 'clinician'
         .find((x) => /\w/.test(x))
         ?.toLowerCase();
       const contraction = /'(\w+)$/.exec(lower)?.[1];
-      if (speaker === 'clinician' && lower === 'you' && previous && OBJECT_AFTER.has(previous)) out.push(p.object);
+      if (speaker === 'clinician' && lower === 'you' && previous && !SUBJECT_AFTER.has(previous)) out.push(p.object);
       else if (contraction) out.push(`${p.subject} ${CONTRACTED[contraction] ?? ''}`.trim());
       else {
         out.push(p.subject);
@@ -108,7 +108,8 @@ export function toThirdPerson(sentence: string, speaker: 'patient' | 'clinician'
           `the clinician${lower.slice(3).replace("'re", ' is').replace("'ve", ' has').replace("'ll", ' will').replace("'d", ' would')}`,
         );
       else out.push(t);
-    } else if (lower === 'your') out.push(p.possessive);
+    } else if (/^i('\w+)?$/.test(t)) out.push(`I${t.slice(1)}`);
+    else if (lower === 'your') out.push(p.possessive);
     else if (lower === 'yourself') out.push(p.reflexive);
     else out.push(t);
   }
