@@ -1,7 +1,7 @@
 import type { DialogueClause } from '../../model/dialogue';
 import type { Transcript } from '../../model/transcript';
-import { readDialogue } from '../health/local/dialogue';
 import { analyzeText } from '../health/local/analyzeText';
+import { readDialogue } from '../health/local/dialogue';
 import type { Lexicon } from '../health/local/lexicon';
 import { loadLexicon } from '../health/local/loadLexicon';
 import { cleanSentence, detokenize, splitUtterance } from './cleanUtterance';
