@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   let sentences = 0;
   let withEvidence = 0;
   let flagged = 0;
+  let dropped = 0;
   for (const enc of encounters) {
     const transcript = aciTranscript(enc.dialogue);
     const analysis = await engine.analyze(planChunks(transcript, 5000));
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     templates.forEach((template, i) => {
       const note = verifyNote(writeLocalNote(transcript, analysis, template), transcript, analysis);
       const text = renderNoteText(note);
+      dropped += note.dropped;
       rows[i]!.scores.push(rouge(text, enc.note));
       rows[i]!.words.push(rougeTokens(text).length);
       for (const s of note.sections.flatMap((x) => x.sentences)) {
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|');
   for (const row of [...rows, whole]) printRow(row);
   console.log(
-    `sentences: ${sentences}, with evidence ${f(withEvidence / Math.max(1, sentences))} %, flagged by the faithfulness check ${flagged}`,
+    `sentences: ${sentences}, with evidence ${f(withEvidence / Math.max(1, sentences))} %, flagged by the faithfulness check ${flagged}, paraphrases left out by it ${dropped}`,
   );
   console.log(`ROUGE-1 (${templates[0]}): ${f(averageRouge(rows[0]!.scores).rouge1.f1).trim()}`);
 }

@@ -36,7 +36,10 @@ export const NoteSchema = z.object({
   template: NoteTemplateSchema,
   engine: z.string().min(1),
   sections: z.array(NoteSectionSchema),
-  /** Sentences the engine produced but we dropped (no valid evidence), counted for transparency. */
+  /**
+   * Sentences the engine produced but we dropped, counted for transparency: no valid evidence, or (offline engine
+   * only) a paraphrase its own faithfulness check rejected. Language-model sentences are flagged, never dropped.
+   */
   dropped: z.number().int().nonnegative().default(0),
 });
 export type Note = z.infer<typeof NoteSchema>;

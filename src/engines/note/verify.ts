@@ -7,7 +7,7 @@ import { termKey } from '../health/local/tokenize';
 import { type Claim, numbersIn, readClaims, stanceOf } from './claims';
 
 /** Sections whose findings must come from the clinician's examination. */
-const EXAM_SECTIONS = new Set(['objective', 'exam', 'physical-exam', 'data']);
+const EXAM_SECTIONS = new Set(['objective', 'exam', 'physical-exam']);
 /** Sentences that put words in the patient's mouth must cite something a non-clinician said. */
 const PATIENT_CLAIM =
   /\b(patient|he|she|they)\s+(reports|denies|describes|complains|endorses|states|notes|is unsure)\b/i;

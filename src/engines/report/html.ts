@@ -49,7 +49,7 @@ function renderNote(note: Note, known: Set<string>): string {
     return `<h3>${h(s.title)}</h3>\n<p>${body}</p>${list}`;
   });
   const dropped = note.dropped
-    ? `<p class="meta">${note.dropped} sentence(s) without valid evidence were removed.</p>`
+    ? `<p class="meta">${note.dropped} sentence(s) were left out: no valid evidence, or a paraphrase that failed the faithfulness check.</p>`
     : '';
   const { sentences, flaggedSentences, flags } = countFlags(note);
   const checked = `<p class="meta">Faithfulness check: ${flaggedSentences} of ${sentences} sentence(s) flagged (${flags} flag(s)); flagged sentences are marked ⚠ and must be checked against their evidence.</p>`;

@@ -47,7 +47,11 @@ export function renderNoteMarkdown(note: Note, transcript?: Transcript): string 
     '',
     `_Written by the ${markdownText(note.engine)} note engine. Superscripts cite transcript segments; ⚠ marks a sentence the faithfulness check could not match to its evidence._`,
   ];
-  if (note.dropped > 0) lines.push('', `_${note.dropped} sentence(s) without valid evidence were removed._`);
+  if (note.dropped > 0)
+    lines.push(
+      '',
+      `_${note.dropped} sentence(s) were left out: no valid evidence, or a paraphrase that failed the faithfulness check._`,
+    );
   for (const section of note.sections) {
     lines.push('', `## ${markdownText(section.title)}`, '');
     if (section.sentences.length === 0) lines.push('_Nothing documented._');

@@ -53,7 +53,7 @@ describe('renderNoteMarkdown', () => {
     expect(md).not.toContain('](javascript');
     expect(md).toContain('&#42;bold&#42;');
     expect(md).not.toContain('\\');
-    expect(md).toContain('1 sentence(s) without valid evidence were removed');
+    expect(md).toContain('1 sentence(s) were left out');
   });
 });
 
