@@ -4,7 +4,8 @@
  * pipeline runs them), scores it against the clinician's note with ROUGE-1/2/L F1 (rouge_score's default
  * tokenizer, no stemming, per-note F1 averaged; see bench/rouge.ts) and prints it beside the whole-transcript
  * baseline. The corpus path comes from the command line: no corpus text lives in this repository.
- * `--out DIR` writes each note's Markdown for hand audit (outside the repository). Headline figure last.
+ * `--out DIR` writes each note's Markdown and an audit sheet (each sentence beside the segments it cites) for the
+ * hand audit, outside the repository: they hold corpus text. Headline figure last.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ import { planChunks } from '../src/engines/health/planChunks';
 import { writeLocalNote } from '../src/engines/note/local';
 import { verifyNote } from '../src/engines/note/verify';
 import { renderNoteMarkdown, renderNoteText } from '../src/engines/report';
-import { NOTE_TEMPLATES, type NoteTemplate } from '../src/model/note';
+import { type Note, NOTE_TEMPLATES, type NoteTemplate } from '../src/model/note';
+import type { Transcript } from '../src/model/transcript';
 import { readAciNotes } from './aciBench';
 import { aciTranscript } from './aciTranscript';
 import { averageRouge, rouge, type RougeScores, rougeTokens } from './rouge';
@@ -33,6 +35,21 @@ function printRow(row: Row): void {
   console.log(
     `| ${row.name.padEnd(34)} | ${f(a.rouge1.f1)} | ${f(a.rouge2.f1)} | ${f(a.rougeL.f1)} | ${f(a.rouge1.precision)} | ${f(a.rouge1.recall)} | ${Math.round(mean(row.words)).toString().padStart(5)} |`,
   );
+}
+
+/** For the hand audit: each sentence with the words of the segments it cites, one block per sentence. */
+function auditSheet(note: Note, transcript: Transcript): string {
+  const text = new Map(transcript.segments.map((s) => [s.id, `${s.role}: ${s.text}`]));
+  return note.sections
+    .flatMap((section) =>
+      section.sentences.map((s, i) =>
+        [
+          `[${section.id} ${i + 1}] ${s.text}${s.flags ? `  ⚠ ${s.flags.map((f) => f.code).join(', ')}` : ''}`,
+          ...s.evidence.map((id) => `    ${id} ${text.get(id) ?? ''}`),
+        ].join('\n'),
+      ),
+    )
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -70,7 +87,10 @@ async function main(): Promise<void> {
         if (s.evidence.length > 0) withEvidence++;
         if (s.flags?.length) flagged++;
       }
-      if (out) writeFileSync(join(out, `${enc.id}.${template}.md`), renderNoteMarkdown(note, transcript));
+      if (out) {
+        writeFileSync(join(out, `${enc.id}.${template}.md`), renderNoteMarkdown(note, transcript));
+        writeFileSync(join(out, `${enc.id}.${template}.audit.txt`), auditSheet(note, transcript));
+      }
     });
   }
   console.log(`ACI-BENCH ${csv.split('/').pop()}: ${encounters.length} dialogues`);

@@ -4,7 +4,7 @@
  * Negations, numbers, hedges and conditionals are never removed.
  */
 /** Removed anywhere: they never carry meaning. Hedges ("kind of", "like 4 miles") stay. */
-const FILLERS = /\b(um+|uh+|uh-huh|mm-hmm|mhm|hmm+|er|ah|you know|i mean)\b(\s*,)?/gi;
+const FILLERS = /\b(um+|uh+|uh-huh|mm-hmm|mhm|hmm+|er|ah|(?<!\b(let|letting|lets|let's) )you know|i mean)\b(\s*,)?/gi;
 /** Removed only at the start of a sentence, where they are discourse markers ("right, so…", "well, …"). */
 const LEADING = /^(and|but|so|then|now|or|oh|hey|anyway)\b\s*,?\s*/i;
 /** Removed at the start only when a comma follows: "right, so…" goes, "right knee…" stays. */

@@ -10,7 +10,11 @@ import { ASSESSMENT, ASSISTANT, EXAM, FRAGMENT, INTRO, PLAN, PROCEDURE, RECAP, R
 import { pronounsFor, toThirdPerson } from './thirdPerson';
 
 /** Where a sentence of the visit belongs in the note. */
-export type NarrativeKind = 'intro' | 'hpi' | 'exam' | 'results' | 'assessment' | 'plan';
+export type NarrativeKind = 'complaint' | 'intro' | 'hpi' | 'exam' | 'results' | 'assessment' | 'plan';
+
+/** "… who presents today for follow-up of his chronic problems" → "follow-up of his chronic problems". */
+const REASON =
+  /\b(?:presents?|presenting|is here|here)(?: today| in clinic| in the office)? (?:for|with) (?:an? |the )?(.+?)(?:[,.;]|\bwho\b|$)/i;
 
 /** One sentence of the visit in note wording (the speaker's own words, third person), with its segment. */
 export interface NarrativeFact {
@@ -116,6 +120,16 @@ export function readNarrative(transcript: Transcript, lexicon: Lexicon = loadLex
       const speaker = run.clause.role === 'clinician' ? 'clinician' : 'patient';
       const text = toThirdPerson(digitize(sentence), speaker, pronouns).replace(/([^.!?])$/, '$1.');
       facts.push({ kind: run.kind, text, evidence: [run.clause.segmentId] });
+      const reason =
+        run.kind === 'intro' &&
+        !facts.some((f) => f.kind === 'complaint') &&
+        REASON.exec(text)?.[1]?.replace(/^(his|her|their|the patient's)\s+/i, '');
+      if (reason && reason.split(/\s+/).length <= 8)
+        facts.push({
+          kind: 'complaint',
+          text: `${reason[0]!.toUpperCase()}${reason.slice(1)}.`,
+          evidence: [run.clause.segmentId],
+        });
     }
   }
   return facts;

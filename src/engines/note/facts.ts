@@ -1,5 +1,6 @@
 import type { Entity, HealthAnalysis } from '../../model/health';
 import type { Transcript } from '../../model/transcript';
+import { clauseActOf } from '../facts/clauseActs';
 import { familyRelationOf } from '../fhir/conditions';
 import { assertionOf, type BuildContext, createContext } from '../fhir/context';
 import { formatAmount, formatValue, nameOf, withSite } from './phrases';
@@ -31,6 +32,7 @@ export type FactKind =
   | 'conditionalPlan'
   | 'returnPrecaution'
   // The speaker's own cleaned words in the third person (facts/readNarrative), one sentence each.
+  | 'complaintNarrative'
   | 'introNarrative'
   | 'hpiNarrative'
   | 'examNarrative'
@@ -103,6 +105,7 @@ function possibleKind(certainty: string, diagnostic: boolean): FactKind {
 /** Extracts note facts from the analysis, skipping what was only asked about and never affirmed. */
 export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): Fact[] {
   const ctx = createContext(transcript, analysis, '', '');
+  const actOf = clauseActOf(transcript);
   const facts: Fact[] = [];
   const entities = [...analysis.entities].sort((a, b) => a.offset - b.offset || a.id.localeCompare(b.id));
   let complaint = false;
@@ -121,6 +124,16 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
     const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) =>
       facts.push(verb ? { kind, phrase, evidence: ev, verb } : { kind, phrase, evidence: ev });
     const possible = a.certainty !== 'positive' && a.certainty !== 'negative';
+    // A diagnosis named in a question ("how is your blood pressure?") or in education about risk is neither the
+    // clinician's impression nor ruled out: the hedge ConText reads there is not the clinician's.
+    const act = actOf(e);
+    if (
+      e.category === 'Diagnosis' &&
+      (act === 'question' || act === 'explanation') &&
+      a.certainty &&
+      a.certainty !== 'positive'
+    )
+      continue;
     const name = nameOf(e);
     switch (ctx.isAllergen(e) ? 'Allergen' : e.category) {
       case 'SymptomOrSign':

@@ -10,6 +10,7 @@ import { TEMPLATES } from './templates';
 import { verifyNote } from './verify';
 
 const NARRATIVE_KIND = {
+  complaint: 'complaintNarrative',
   intro: 'introNarrative',
   hpi: 'hpiNarrative',
   exam: 'examNarrative',

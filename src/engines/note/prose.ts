@@ -40,6 +40,7 @@ const RENDER: Readonly<Record<FactKind, (facts: Fact[]) => NoteSentence[]>> = {
   declined: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} is not indicated at this time.`),
   conditionalPlan: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} will be prescribed if indicated.`),
   returnPrecaution: (f) => listSentence(f, (l) => `Return precautions were given for ${l}.`),
+  complaintNarrative: (f) => eachSentence(f.slice(0, 1), (x) => x.phrase),
   introNarrative: (f) => eachSentence(f, (x) => x.phrase),
   hpiNarrative: (f) => eachSentence(f, (x) => x.phrase),
   examNarrative: (f) => eachSentence(f, (x) => x.phrase),

@@ -23,8 +23,8 @@ type Part = Omit<SectionSchema, 'id' | 'title'>;
 const PART = {
   chiefComplaint: {
     guidance: 'The main reason for the visit, in one sentence.',
-    facts: ['chiefComplaint'],
-    fallback: ['visitReason'],
+    facts: ['complaintNarrative'],
+    fallback: ['chiefComplaint'],
   },
   hpi: {
     guidance:

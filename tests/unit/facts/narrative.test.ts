@@ -23,6 +23,7 @@ describe('cleaning spoken sentences', () => {
     ['i do not have, uh, chest pain.', 'i do not have, chest pain.'],
     ['it is kind of achy, like 4 miles.', 'it is kind of achy, like 4 miles.'],
     ['yeah.', undefined],
+    ["i'll let you know what i find.", "i'll let you know what i find."],
   ])('clean %s', (raw, clean) => expect(cleanSentence(raw)).toBe(clean));
 
   test('splits a turn into sentences', () => {
@@ -99,6 +100,7 @@ describe('readNarrative: the visit sentences a note is written from', () => {
   });
 
   test('dictated summary, history, exam, results and plan go to their sections in the third person', () => {
+    expect(by('complaint')).toEqual([['Knee pain.', ['s1']]]);
     expect(by('intro')).toEqual([['Mark is a 45 year old male who presents with knee pain.', ['s1']]]);
     expect(by('hpi')).toEqual([['His knee has been swelling up for about 2 weeks, mostly after he runs.', ['s5']]]);
     expect(by('exam')).toEqual([['On exam, there is mild swelling of the right knee with no redness.', ['s7']]]);

@@ -123,6 +123,37 @@ describe('local note engine', () => {
     expect(section(note, 'assessment')).toEqual([{ text: expected, evidence: ['s1'] }]);
   });
 
+  test('a known diagnosis the clinician asks about is not written as an impression under consideration', async () => {
+    const turns = [
+      [
+        'Doctor',
+        'and , so , lastly , for your high blood pressure , how are you doing with that ? did you get the cuff ?',
+      ],
+      ['Patient', 'yeah , i did , i check it every morning and it has been pretty good .'],
+    ] as const;
+    const transcript = {
+      duration: 0,
+      locale: 'en-US',
+      engine: 'document-txt',
+      speakers: [
+        { id: 'Doctor', role: 'clinician' as const },
+        { id: 'Patient', role: 'patient' as const },
+      ],
+      segments: turns.map(([who, text], i) => ({
+        id: `s${i + 1}`,
+        speaker: who,
+        role: who === 'Doctor' ? ('clinician' as const) : ('patient' as const),
+        start: 0,
+        end: 0,
+        text,
+        words: [],
+      })),
+    };
+    const analysis = await createLocalHealthEngine().analyze(planChunks(transcript, 5_000));
+    const note = writeLocalNote(transcript, analysis, 'soap');
+    expect(textOf(note)).not.toMatch(/(hypertension|blood pressure)[^.]*(under consideration|suspected|unlikely)/i);
+  });
+
   test('createNoteEngine picks the local engine when nothing else is configured', async () => {
     const { transcript, analysis } = encounterFixture('enc-back-pain');
     const engine = createNoteEngine(loadConfig({}));
