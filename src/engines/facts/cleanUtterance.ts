@@ -33,6 +33,11 @@ export function splitUtterance(text: string): string[] {
 /** A sentence without fillers, stutters and leading conjunctions; `undefined` when nothing is left. */
 export function cleanSentence(sentence: string): string | undefined {
   let s = sentence.replace(FILLERS, ' ');
+  // "i-i", "y-you": a stutter; "s- s- systolic", "was- what": a word cut off and restarted.
+  s = s
+    .replace(/\b(\w+)-\1\b/gi, '$1')
+    .replace(/\b(\w+)-\1(\w+)\b/gi, '$1$2')
+    .replace(/\b\w+-(\s|$)/g, '');
   // "i, i", "the, the", "of the, of the": a repeated word or short phrase is a false start.
   s = s.replace(/\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?){0,2})(?:\s*,?\s+\1\b)+/gi, '$1');
   s = s.replace(/\.\.\./g, ' ').replace(/\s*,(\s*,)+/g, ',');

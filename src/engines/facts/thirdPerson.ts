@@ -84,12 +84,14 @@ export function toThirdPerson(sentence: string, speaker: 'patient' | 'clinician'
       continue;
     }
     if (self.test(t)) {
+      // The nearest word or punctuation mark before: after a comma or a full stop, "you" starts a clause.
       const previous = [...out]
         .reverse()
-        .find((x) => /\w/.test(x))
+        .find((x) => /\S/.test(x))
         ?.toLowerCase();
       const contraction = /'(\w+)$/.exec(lower)?.[1];
-      if (speaker === 'clinician' && lower === 'you' && previous && !SUBJECT_AFTER.has(previous)) out.push(p.object);
+      const object = previous !== undefined && /\w/.test(previous) && !SUBJECT_AFTER.has(previous);
+      if (speaker === 'clinician' && lower === 'you' && object) out.push(p.object);
       else if (contraction) out.push(`${p.subject} ${CONTRACTED[contraction] ?? ''}`.trim());
       else {
         out.push(p.subject);

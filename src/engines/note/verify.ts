@@ -12,6 +12,10 @@ const EXAM_SECTIONS = new Set(['objective', 'exam', 'physical-exam']);
 const PATIENT_CLAIM =
   /\b(patient|he|she|they)\s+(reports|denies|describes|complains|endorses|states|notes|is unsure)\b/i;
 const FINDINGS = new Set(['SymptomOrSign', 'Diagnosis']);
+/** An allergy claim needs the evidence to speak of an allergy or a reaction, not just to name the substance. */
+const ALLERGY_CLAIM = /\ballerg/i;
+const ALLERGY_EVIDENCE =
+  /\b(allerg\w*|react\w*|break(s)? out|broke out|hives|anaphyla\w*|intoleran\w*|swell\w* up|rash)\b/i;
 
 interface Evidence {
   segments: Segment[];
@@ -75,7 +79,10 @@ function checkSentence(sentence: NoteSentence, sectionId: string, ev: Evidence, 
   const patientClaim = PATIENT_CLAIM.test(sentence.text);
   if (patientClaim && ev.segments.every((s) => s.role === 'clinician'))
     flags.push({ code: 'wrong-speaker', detail: 'reported by the patient, but every cited segment is the clinician' });
+  if (ALLERGY_CLAIM.test(sentence.text) && !ev.segments.some((s) => ALLERGY_EVIDENCE.test(s.text)))
+    flags.push({ code: 'unsupported-entity', detail: 'allergy: the cited segments speak of no allergy or reaction' });
   for (const claim of readClaims(sentence.text, lexicon)) {
+    if (ALLERGY_CLAIM.test(claim.entity.text)) continue; // the word "allergy" itself: checked above
     const name = claim.entity.text.toLowerCase();
     const matches = sameConcept(claim, ev.entities);
     if (matches.length === 0) {

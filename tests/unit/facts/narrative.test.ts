@@ -23,6 +23,7 @@ describe('cleaning spoken sentences', () => {
     ['i do not have, uh, chest pain.', 'i do not have, chest pain.'],
     ['it is kind of achy, like 4 miles.', 'it is kind of achy, like 4 miles.'],
     ['yeah.', undefined],
+    ['i-i think i need a, s- s- systolic murmur.', 'i think i need a, systolic murmur.'],
     ["i'll let you know what i find.", "i'll let you know what i find."],
   ])('clean %s', (raw, clean) => expect(cleanSentence(raw)).toBe(clean));
 
@@ -42,6 +43,7 @@ describe('third person', () => {
     ['clinician', "you've had chest pain for two weeks.", he, 'He has had chest pain for two weeks.'],
     ['clinician', 'i want you to take your lisinopril.', she, 'I want her to take her lisinopril.'],
     ['clinician', "i'm going to order an x-ray.", she, "I'm going to order an x-ray."],
+    ['clinician', 'on your back exam, you do have some pain.', he, 'On his back exam, he does have some pain.'],
   ] as const)('%s: %s', (speaker, sentence, pronouns, expected) => {
     expect(toThirdPerson(sentence, speaker, pronouns)).toBe(expected);
   });

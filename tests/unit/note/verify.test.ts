@@ -17,6 +17,8 @@ const TURNS: Array<['clinician' | 'patient', string]> = [
   ['clinician', 'I will start lisinopril 10 mg daily.'],
   ['clinician', 'This could be pneumonia.'],
   ['patient', 'I had knee surgery two years ago.'],
+  ['patient', 'I love peanut butter cups.'],
+  ['patient', 'Penicillin gives me hives.'],
 ];
 const transcript: Transcript = {
   duration: 0,
@@ -61,6 +63,7 @@ describe('verifyNote: the faithfulness check', () => {
     ['Start lisinopril 10 mg daily.', ['s5'], 'plan'],
     ['Pneumonia is suspected.', ['s6'], 'assessment'],
     ['He had knee surgery two years ago.', ['s7']],
+    ['The patient reports an allergy to penicillin.', ['s9']],
   ])('a faithful sentence passes: %s', async (text, evidence, section?: string) => {
     expect(await flagsOf(text, evidence, section)).toEqual([]);
   });
@@ -75,6 +78,13 @@ describe('verifyNote: the faithfulness check', () => {
     ['wrong speaker (exam finding)', 'Examination shows chest pain.', ['s2'], 'objective', 'wrong-speaker'],
     ['wrong subject', 'The patient has diabetes.', ['s2'], 'subjective', 'wrong-subject'],
     ['unsupported entity', 'The patient reports nausea.', ['s2'], 'subjective', 'unsupported-entity'],
+    [
+      'an allergy nobody spoke of',
+      'The patient reports an allergy to peanut.',
+      ['s8'],
+      'subjective',
+      'unsupported-entity',
+    ],
     [
       'doubted diagnosis stated as present',
       'Findings are consistent with pneumonia.',
