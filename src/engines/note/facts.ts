@@ -112,7 +112,13 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
   for (const e of entities) {
     const stance = ctx.stanceOf(e);
     if (stance.kind === 'unanswered') continue;
-    const a = assertionOf(e);
+    // A finding asked about and answered "yes" is present: the question's own hedge ("is it hurting?") is not
+    // the patient's uncertainty.
+    const asserted = assertionOf(e);
+    const a =
+      stance.kind === 'affirmed' && asserted.certainty !== 'negative'
+        ? { ...asserted, certainty: 'positive' }
+        : asserted;
     const clinician = stance.kind === 'stated' && ctx.roleOf(e.segmentId) === 'clinician';
     const evidence = (...related: Array<Entity | undefined>): string[] => [
       ...new Set([

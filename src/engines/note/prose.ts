@@ -35,8 +35,18 @@ const RENDER: Readonly<Record<FactKind, (facts: Fact[]) => NoteSentence[]>> = {
   unlikelyDiagnosis: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} considered unlikely.`),
   consideredDiagnosis: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} under consideration.`),
   ruledOut: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} not suspected.`),
-  planMedication: (f) => eachSentence(f, planSentence),
-  planProcedure: (f) => eachSentence(f, planSentence),
+  // Only with a plan verb said ("start", "order"…): a drug or procedure merely named by the clinician may be one
+  // already taken or already done ("Plan includes surgery" for a past operation).
+  planMedication: (f) =>
+    eachSentence(
+      f.filter((x) => x.verb),
+      planSentence,
+    ),
+  planProcedure: (f) =>
+    eachSentence(
+      f.filter((x) => x.verb),
+      planSentence,
+    ),
   declined: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} is not indicated at this time.`),
   conditionalPlan: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} will be prescribed if indicated.`),
   returnPrecaution: (f) => listSentence(f, (l) => `Return precautions were given for ${l}.`),

@@ -154,6 +154,47 @@ describe('local note engine', () => {
     expect(textOf(note)).not.toMatch(/(hypertension|blood pressure)[^.]*(under consideration|suspected|unlikely)/i);
   });
 
+  test.each([
+    [
+      'a finding asked about and answered yes is not "unsure"',
+      [
+        ['Doctor', 'is your , is your right finger hurting ?'],
+        ['Patient', 'yes .'],
+      ],
+      /unsure|possible/i,
+    ],
+    [
+      'a drug the clinician only names is not written as planned',
+      [
+        ['Doctor', 'and what do you take for the constipation ?'],
+        ['Patient', 'miralax . that is it .'],
+        ['Doctor', 'okay . miralax is sufficient .'],
+      ],
+      /plan includes/i,
+    ],
+  ] as const)('%s', async (_name, turns, wrong) => {
+    const transcript = {
+      duration: 0,
+      locale: 'en-US',
+      engine: 'document-txt',
+      speakers: [
+        { id: 'Doctor', role: 'clinician' as const },
+        { id: 'Patient', role: 'patient' as const },
+      ],
+      segments: turns.map(([who, text], i) => ({
+        id: `s${i + 1}`,
+        speaker: who,
+        role: who === 'Doctor' ? ('clinician' as const) : ('patient' as const),
+        start: 0,
+        end: 0,
+        text,
+        words: [],
+      })),
+    };
+    const analysis = await createLocalHealthEngine().analyze(planChunks(transcript, 5_000));
+    expect(textOf(writeLocalNote(transcript, analysis, 'soap'))).not.toMatch(wrong);
+  });
+
   test('createNoteEngine picks the local engine when nothing else is configured', async () => {
     const { transcript, analysis } = encounterFixture('enc-back-pain');
     const engine = createNoteEngine(loadConfig({}));
