@@ -1,6 +1,6 @@
 import type { Entity, HealthAnalysis } from '../../model/health';
 import type { Transcript } from '../../model/transcript';
-import { clauseActOf } from '../facts/clauseActs';
+import { createFactGuards } from '../facts/guards';
 import { familyRelationOf } from '../fhir/conditions';
 import { assertionOf, type BuildContext, createContext } from '../fhir/context';
 import { formatAmount, formatValue, nameOf, withSite } from './phrases';
@@ -48,6 +48,9 @@ export interface Fact {
   /** Plan verb said in the transcript ("Start", "Increase"…), when there was one. */
   verb?: string;
 }
+
+const DATE = /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/;
+const NEGATIVE_KINDS = new Set<FactKind>(['negative', 'ruledOut', 'declined', 'unlikelyDiagnosis']);
 
 const PLAN_VERBS: ReadonlyArray<[RegExp, string]> = [
   [/\b(start|begin|initiate)\b/i, 'Start'],
@@ -105,7 +108,7 @@ function possibleKind(certainty: string, diagnostic: boolean): FactKind {
 /** Extracts note facts from the analysis, skipping what was only asked about and never affirmed. */
 export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): Fact[] {
   const ctx = createContext(transcript, analysis, '', '');
-  const actOf = clauseActOf(transcript);
+  const guards = createFactGuards(transcript, analysis);
   const facts: Fact[] = [];
   const entities = [...analysis.entities].sort((a, b) => a.offset - b.offset || a.id.localeCompare(b.id));
   let complaint = false;
@@ -127,19 +130,16 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         ...related.filter((r): r is Entity => !!r).map((r) => r.segmentId),
       ]),
     ];
-    const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) =>
+    const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) => {
+      // Never deny, rule out or call "not indicated" what the visit elsewhere states as present.
+      if (NEGATIVE_KINDS.has(kind) && guards.statedPresent(e)) return;
       facts.push(verb ? { kind, phrase, evidence: ev, verb } : { kind, phrase, evidence: ev });
+    };
     const possible = a.certainty !== 'positive' && a.certainty !== 'negative';
-    // A diagnosis named in a question ("how is your blood pressure?") or in education about risk is neither the
-    // clinician's impression nor ruled out: the hedge ConText reads there is not the clinician's.
-    const act = actOf(e);
-    if (
-      e.category === 'Diagnosis' &&
-      (act === 'question' || act === 'explanation') &&
-      a.certainty &&
-      a.certainty !== 'positive'
-    )
-      continue;
+    // Asked about, explained or listed as a risk: hedges and negations read there are not the clinician's. A
+    // definite finding stated that way is not a fact about the patient either (a negation still is: "no fever?").
+    const finding = e.category === 'Diagnosis' || e.category === 'SymptomOrSign';
+    if (finding && guards.notAFinding(e) && a.certainty !== 'negative' && !(stance.kind === 'affirmed')) continue;
     const name = nameOf(e);
     switch (ctx.isAllergen(e) ? 'Allergen' : e.category) {
       case 'SymptomOrSign':
@@ -207,6 +207,8 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         if (a.conditionality || a.association === 'other') break;
         const value = ctx.related(e, 'ValueOfExamination')[0];
         const unit = ctx.related(e, 'UnitOfExamination')[0];
+        // "the MRI from 3/4": a date, not a value (only a blood pressure is written as n/n).
+        if (value && DATE.test(value.text.trim()) && !/pressure|\bbp\b/i.test(e.text)) break;
         if (value && a.certainty !== 'negative') {
           const shown = formatValue(value.text, unit?.text);
           const numeric = /\d/.test(shown);

@@ -172,6 +172,26 @@ describe('local note engine', () => {
       ],
       /plan includes/i,
     ],
+    [
+      'risks explained before an operation are not findings',
+      [
+        [
+          'Doctor',
+          'there are some risks i have to tell you about . risk of anesthesia includes heart attack , stroke , and death .',
+        ],
+        ['Patient', 'okay , i understand .'],
+      ],
+      /consistent with|stroke is|death/i,
+    ],
+    [
+      'what the visit states as planned is never "not indicated"',
+      [
+        ['Doctor', 'the only option we have is to do surgery .'],
+        ['Doctor', "so i do n't want you to be alarmed , you may not see the eye doctor until after surgery ."],
+      ],
+      /surgery is not indicated/i,
+    ],
+    ['a date is not a result value', [['Doctor', 'i personally reviewed the mri of the brain from 3/4 .']], /is 3\/4/],
   ] as const)('%s', async (_name, turns, wrong) => {
     const transcript = {
       duration: 0,
