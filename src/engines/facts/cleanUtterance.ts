@@ -25,7 +25,7 @@ export function detokenize(text: string): string {
 /** Sentences of one turn (the corpus and recognizers give " . " or "?" boundaries, or none). */
 export function splitUtterance(text: string): string[] {
   return detokenize(text)
-    .split(/(?<=[.?!])\s+/)
+    .split(/(?<!\b(?:dr|mr|mrs|ms|st|vs)\.)(?<=[.?!])\s+/i)
     .map((s) => s.trim())
     .filter(Boolean);
 }

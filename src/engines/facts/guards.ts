@@ -5,6 +5,13 @@ import { clauseActOf } from './clauseActs';
 
 /** Words that make a sentence about possible harms, not about this patient's findings. */
 const RISK = /\b(risks?|complications?|side effects?|can cause|could cause|may cause|chance of)\b/i;
+/** A relative named nearby: "he also has autism" may be the son's, whatever ConText read. */
+const RELATIVE =
+  /\b(son|daughter|brother|sister|mother|mom|father|dad|wife|husband|child|children|kids?|grand\w+|aunt|uncle|cousin|niece|nephew|sibling|twin|family|friend|partner|boyfriend|girlfriend)s?\b/i;
+/** "drinking" is alcohol only when the words say so (a toddler "drinking a lot better" is not). */
+const ALCOHOL = /\b(alcohol|beer|wine|liquor|vodka|whiskey|drinks? (a|per) (day|week|night)|socially|drunk|etoh)\b/i;
+/** "in the fall", "this fall": the season. */
+const SEASON = /\b(the|this|last|next|in)\s+$/i;
 
 /**
  * Guards that keep a paraphrase from saying something the visit did not: mentions inside questions, education
@@ -14,8 +21,12 @@ const RISK = /\b(risks?|complications?|side effects?|can cause|could cause|may c
 export interface FactGuards {
   /** The mention is asked about, explained or listed as a risk: no clinical fact about the patient. */
   notAFinding(entity: Entity): boolean;
+  /** The words mean something else here: "drinking" fluids, "in the fall". */
+  otherSense(entity: Entity): boolean;
   /** The concept (by code or words) is stated as present for the patient somewhere in the visit. */
   statedPresent(entity: Entity): boolean;
+  /** A relative is named in the mention's sentence or the one before: whose finding it is cannot be settled. */
+  nearRelative(entity: Entity): boolean;
 }
 
 const keyOf = (e: Entity): string[] => [
@@ -42,18 +53,25 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
       )
       .flatMap(keyOf),
   );
-  const sentenceOf = (e: Entity): string => {
+  /** The mention's sentence and the one before it (lists of risks or relatives run over sentences). */
+  const sentenceOf = (e: Entity): { before: string; window: string } => {
     const text = texts.get(e.segmentId) ?? '';
     const at = e.offset - (segmentStart.get(e.segmentId) ?? 0);
-    const from = Math.max(...['.', '?', '!'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
+    const boundary = (end: number) => Math.max(...['.', '?', '!'].map((p) => text.lastIndexOf(p, end - 1)));
+    const from = boundary(boundary(at) - 1) + 1;
     const ends = ['.', '?', '!'].map((p) => text.indexOf(p, at)).filter((i) => i >= 0);
-    return text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length);
+    return { before: text.slice(0, at), window: text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length) };
   };
   return {
     notAFinding: (e) => {
       const act = actOf(e);
-      return act === 'question' || act === 'explanation' || RISK.test(sentenceOf(e));
+      return act === 'question' || act === 'explanation' || RISK.test(sentenceOf(e).window);
+    },
+    otherSense: (e) => {
+      const { before, window } = sentenceOf(e);
+      return (/^drink/i.test(e.text) && !ALCOHOL.test(window)) || (/^fall$/i.test(e.text) && SEASON.test(before));
     },
     statedPresent: (e) => keyOf(e).some((k) => present.has(k)),
+    nearRelative: (e) => RELATIVE.test(sentenceOf(e).window),
   };
 }

@@ -25,7 +25,7 @@ export const RECAP =
   /\byou('ve| have| had| were| are|'re)( also| still| now| recently)? (been|had|having|noticed|mentioned|endorsed|reported|said|told|experienced|experiencing|started|taking|on)\b/i;
 
 /** Sentences addressed to a dictation assistant ("hey dragon, show me the vitals"), not to the patient. */
-export const ASSISTANT = /\b(dragon|dax)\b/i;
+export const ASSISTANT = /\b(dragon|dax|use my \w+( \w+)? template|end of (note|dictation))\b/i;
 
 /** The clinician narrating the visit itself ("let's take a look", "I'll listen to your heart"): not a finding or a plan. */
 export const PROCEDURE =

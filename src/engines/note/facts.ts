@@ -50,7 +50,17 @@ export interface Fact {
 }
 
 const DATE = /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/;
-const NEGATIVE_KINDS = new Set<FactKind>(['negative', 'ruledOut', 'declined', 'unlikelyDiagnosis']);
+/** Kinds that deny or hedge: never written for a concept the visit states as present. */
+const NEGATIVE_KINDS = new Set<FactKind>([
+  'negative',
+  'ruledOut',
+  'declined',
+  'unlikelyDiagnosis',
+  'consideredDiagnosis',
+  'possibleDiagnosis',
+  'possibleSymptom',
+  'uncertainSymptom',
+]);
 
 const PLAN_VERBS: ReadonlyArray<[RegExp, string]> = [
   [/\b(start|begin|initiate)\b/i, 'Start'],
@@ -131,15 +141,18 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
       ]),
     ];
     const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) => {
-      // Never deny, rule out or call "not indicated" what the visit elsewhere states as present.
+      // Never deny, hedge, rule out or call "not indicated" what the visit elsewhere states as present.
       if (NEGATIVE_KINDS.has(kind) && guards.statedPresent(e)) return;
       facts.push(verb ? { kind, phrase, evidence: ev, verb } : { kind, phrase, evidence: ev });
     };
     const possible = a.certainty !== 'positive' && a.certainty !== 'negative';
     // Asked about, explained or listed as a risk: hedges and negations read there are not the clinician's. A
     // definite finding stated that way is not a fact about the patient either (a negation still is: "no fever?").
-    const finding = e.category === 'Diagnosis' || e.category === 'SymptomOrSign';
+    const finding = e.category === 'Diagnosis' || e.category === 'SymptomOrSign' || e.category === 'SubstanceUse';
     if (finding && guards.notAFinding(e) && a.certainty !== 'negative' && !(stance.kind === 'affirmed')) continue;
+    if (guards.otherSense(e)) continue;
+    // The patient's own finding, in a sentence that also names a relative: leave it to the speaker's own words.
+    if (finding && a.association !== 'other' && guards.nearRelative(e)) continue;
     const name = nameOf(e);
     switch (ctx.isAllergen(e) ? 'Allergen' : e.category) {
       case 'SymptomOrSign':

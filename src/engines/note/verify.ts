@@ -15,7 +15,7 @@ const FINDINGS = new Set(['SymptomOrSign', 'Diagnosis']);
 /** An allergy claim needs the evidence to speak of an allergy or a reaction, not just to name the substance. */
 const ALLERGY_CLAIM = /\ballerg/i;
 const ALLERGY_EVIDENCE =
-  /\b(allerg\w*|react\w*|break(s)? out|broke out|hives|anaphyla\w*|intoleran\w*|swell\w* up|rash)\b/i;
+  /\b(allerg(y|ies|ic)|react\w*|break(s)? out|broke out|hives|anaphyla\w*|intoleran\w*|swell\w* up|rash)\b/i;
 
 interface Evidence {
   segments: Segment[];

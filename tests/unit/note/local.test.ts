@@ -191,6 +191,22 @@ describe('local note engine', () => {
       ],
       /surgery is not indicated/i,
     ],
+    [
+      "a relative's condition named by the parent is not the patient's",
+      [
+        ['Doctor', 'does anyone else in the family have any conditions ?'],
+        ['Mother', 'no , i have a son also who is nine . he also has autism .'],
+      ],
+      /(history includes|presents for care of|reports)[^.]*autis/i,
+    ],
+    [
+      'a toddler drinking fluids is no alcohol use, and "in the fall" is no fall',
+      [
+        ['Doctor', 'how is she eating and drinking ?'],
+        ['Mother', 'i do feel like she is drinking a lot better now . her eyes were checked in the fall .'],
+      ],
+      /reports drinking|history includes fall/i,
+    ],
     ['a date is not a result value', [['Doctor', 'i personally reviewed the mri of the brain from 3/4 .']], /is 3\/4/],
   ] as const)('%s', async (_name, turns, wrong) => {
     const transcript = {
@@ -204,7 +220,7 @@ describe('local note engine', () => {
       segments: turns.map(([who, text], i) => ({
         id: `s${i + 1}`,
         speaker: who,
-        role: who === 'Doctor' ? ('clinician' as const) : ('patient' as const),
+        role: who === 'Doctor' ? ('clinician' as const) : who === 'Patient' ? ('patient' as const) : ('other' as const),
         start: 0,
         end: 0,
         text,
