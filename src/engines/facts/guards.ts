@@ -1,3 +1,4 @@
+import type { DialogueAct } from '../../model/dialogue';
 import type { Entity, HealthAnalysis } from '../../model/health';
 import type { Transcript } from '../../model/transcript';
 import { transcriptText } from '../../model/transcriptText';
@@ -21,6 +22,10 @@ const SEASON = /\b(the|this|last|next|in)\s+$/i;
 export interface FactGuards {
   /** The mention is asked about, explained or listed as a risk: no clinical fact about the patient. */
   notAFinding(entity: Entity): boolean;
+  /** The dialogue act of the mention's clause. */
+  act(entity: Entity): DialogueAct | undefined;
+  /** The mention's sentence states a condition ("if", "in case", "should"). */
+  saysIf(entity: Entity): boolean;
   /** The words mean something else here: "drinking" fluids, "in the fall". */
   otherSense(entity: Entity): boolean;
   /** The concept (by code or words) is stated as present for the patient somewhere in the visit. */
@@ -67,9 +72,16 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
       const act = actOf(e);
       return act === 'question' || act === 'explanation' || RISK.test(sentenceOf(e).window);
     },
+    act: actOf,
+    saysIf: (e) => /\b(if|in case|should|unless|when needed|as needed)\b/i.test(sentenceOf(e).window),
     otherSense: (e) => {
       const { before, window } = sentenceOf(e);
-      return (/^drink/i.test(e.text) && !ALCOHOL.test(window)) || (/^fall$/i.test(e.text) && SEASON.test(before));
+      // A fall is an event (its injury is the problem); "in the fall" is the season.
+      return (
+        (/^drink/i.test(e.text) && !ALCOHOL.test(window)) ||
+        /^(fall|falls|fell|fallen)$/i.test(e.text) ||
+        (SEASON.test(before) && /^fall$/i.test(e.text))
+      );
     },
     statedPresent: (e) => keyOf(e).some((k) => present.has(k)),
     nearRelative: (e) => RELATIVE.test(sentenceOf(e).window),

@@ -1,4 +1,5 @@
 import type { Entity } from '../../model/health';
+import { digitize } from '../facts/digitize';
 import { analyzeText } from '../health/local/analyzeText';
 import type { Lexicon } from '../health/local/lexicon';
 import { readNumber } from '../health/local/numbers';
@@ -92,4 +93,15 @@ export function numbersIn(text: string): number[] {
     } else i++;
   }
   return found;
+}
+
+/**
+ * Every "a/b" pair a text states ("120/80", "one twenty over eighty", and unless `overOnly`, "two out of six"),
+ * as "a/b". A blood pressure is said "over", a grade "out of": `overOnly` keeps a grade from passing for a pressure.
+ */
+export function pairsIn(text: string, overOnly = false): Set<string> {
+  const said = overOnly ? text.replace(/\bout of\b/gi, 'outof') : text;
+  return new Set(
+    [...digitize(said).matchAll(/\b(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\b/g)].map((m) => `${m[1]}/${m[2]}`),
+  );
 }

@@ -30,6 +30,7 @@ export type FactKind =
   | 'planProcedure'
   | 'declined'
   | 'conditionalPlan'
+  | 'examNegative'
   | 'returnPrecaution'
   // The speaker's own cleaned words in the third person (facts/readNarrative), one sentence each.
   | 'complaintNarrative'
@@ -167,15 +168,22 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
             );
           }
         } else if (a.conditionality) {
-          if (clinician && e.category === 'SymptomOrSign') add('returnPrecaution', name);
-        } else if (a.certainty === 'negative')
-          add(clinician && e.category === 'Diagnosis' ? 'ruledOut' : 'negative', name);
-        else if (ctx.allergySegments.has(e.segmentId) || (ctx.allergySegments.size > 0 && /^allerg/i.test(e.text)))
+          if (clinician && e.category === 'SymptomOrSign' && guards.act(e) === 'safety-net')
+            add('returnPrecaution', name);
+        } else if (a.certainty === 'negative') {
+          // The clinician's dictated "no edema" is an exam finding, never a denial by the patient.
+          const act = guards.act(e);
+          if (clinician && e.category === 'Diagnosis') add('ruledOut', name);
+          else if (clinician && act === 'exam-dictation') add('examNegative', name);
+          else if (!clinician || act === 'history-recap') add('negative', name);
+        } else if (ctx.allergySegments.has(e.segmentId) || (ctx.allergySegments.size > 0 && /^allerg/i.test(e.text)))
           continue;
         else if (possible) add(possibleKind(a.certainty, clinician || e.category === 'Diagnosis'), name);
         else if (clinician) {
           const site = ctx.related(e, 'BodySiteOfCondition')[0];
-          add(e.category === 'Diagnosis' ? 'diagnosis' : 'examFinding', withSite(name, site), evidence(site));
+          // A diagnosis is written by its name: body-site relations read from run-on speech are not reliable enough.
+          if (e.category === 'Diagnosis') add('diagnosis', name);
+          else add('examFinding', withSite(name, site), evidence(site));
         } else {
           const site = ctx.related(e, 'BodySiteOfCondition')[0];
           const time = ctx.related(e, 'TimeOfCondition')[0];
@@ -200,8 +208,9 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
           (t) => ctx.related(e, t)[0],
         );
         if (a.certainty === 'negative') add('negative', `taking ${name}`);
-        else if (a.conditionality) add('conditionalPlan', medicationPhrase(ctx, e), evidence(...relatedEntities));
-        else if (clinician) add('planMedication', medicationPhrase(ctx, e, verb), evidence(...relatedEntities), verb);
+        else if (a.conditionality) {
+          if (guards.saysIf(e)) add('conditionalPlan', medicationPhrase(ctx, e), evidence(...relatedEntities));
+        } else if (clinician) add('planMedication', medicationPhrase(ctx, e, verb), evidence(...relatedEntities), verb);
         else add('medication', medicationPhrase(ctx, e), evidence(...relatedEntities));
         break;
       }

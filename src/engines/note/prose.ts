@@ -30,6 +30,7 @@ const RENDER: Readonly<Record<FactKind, (facts: Fact[]) => NoteSentence[]>> = {
   socialHistory: (f) => eachSentence(f, (x) => `The patient ${x.phrase}.`),
   result: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)}.`),
   examFinding: (f) => listSentence(f, (l) => `Examination shows ${l}.`),
+  examNegative: (f) => listSentence(f, (l) => `No ${l} on examination.`),
   diagnosis: (f) => listSentence(f, (l) => `Findings are consistent with ${l}.`),
   possibleDiagnosis: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} suspected.`),
   unlikelyDiagnosis: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} considered unlikely.`),

@@ -49,7 +49,7 @@ const PART = {
   exam: {
     guidance: 'Vital signs and examination findings, as the clinician dictated them.',
     facts: ['examNarrative'],
-    fallback: ['examFinding'],
+    fallback: ['examFinding', 'examNegative'],
   },
   results: {
     guidance: 'Laboratory and imaging results with their values and dates.',

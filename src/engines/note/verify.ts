@@ -4,7 +4,8 @@ import type { Segment, Transcript } from '../../model/transcript';
 import type { Lexicon } from '../health/local/lexicon';
 import { loadLexicon } from '../health/local/loadLexicon';
 import { termKey } from '../health/local/tokenize';
-import { type Claim, numbersIn, readClaims, stanceOf } from './claims';
+import { digitize } from '../facts/digitize';
+import { type Claim, numbersIn, pairsIn, readClaims, stanceOf } from './claims';
 
 /** Sections whose findings must come from the clinician's examination. */
 const EXAM_SECTIONS = new Set(['objective', 'exam', 'physical-exam']);
@@ -22,6 +23,9 @@ interface Evidence {
   entities: Entity[];
   words: string[];
   numbers: Set<number>;
+  pairs: Set<string>;
+  /** Pairs said with "over" or a slash: what a blood pressure may rest on. */
+  pressures: Set<string>;
 }
 
 const codesOf = (e: Entity): Set<string> => new Set(e.codes.map((c) => `${c.system}|${c.code}`));
@@ -74,6 +78,16 @@ function assertionFlags(claim: Claim, matches: Entity[], name: string): NoteFlag
   return flags;
 }
 
+/** The "a/b" pairs of a note sentence, each marked when it is written as a blood pressure. */
+function statedPairs(text: string): Array<{ pair: string; pressure: boolean }> {
+  const written = digitize(text);
+  return [...written.matchAll(/\b(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\b/g)].map((m) => {
+    const before = written.slice(0, m.index).slice(-30);
+    const after = written.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    return { pair: `${m[1]}/${m[2]}`, pressure: /pressure|\bbp\b/i.test(before) || /mm ?hg/i.test(after) };
+  });
+}
+
 function checkSentence(sentence: NoteSentence, sectionId: string, ev: Evidence, lexicon: Lexicon): NoteFlag[] {
   const flags: NoteFlag[] = [];
   const patientClaim = PATIENT_CLAIM.test(sentence.text);
@@ -101,6 +115,10 @@ function checkSentence(sentence: NoteSentence, sectionId: string, ev: Evidence, 
   }
   for (const n of new Set(numbersIn(sentence.text)))
     if (!ev.numbers.has(n)) flags.push({ code: 'number-mismatch', detail: `${n}: not in the cited segments` });
+  // Both numbers of a blood pressure or a grade may be in the evidence and still not as this pair (20/70).
+  for (const { pair, pressure } of statedPairs(sentence.text))
+    if (!(pressure ? ev.pressures : ev.pairs).has(pair) && !flags.some((f) => f.code === 'number-mismatch'))
+      flags.push({ code: 'number-mismatch', detail: `${pair}: not said as a pair in the cited segments` });
   return flags;
 }
 
@@ -113,7 +131,11 @@ function evidenceOf(ids: string[], transcript: Transcript, bySegment: Map<string
     ...numbersIn(text),
     ...entities.flatMap((e) => (e.normalizedText ? numbersIn(e.normalizedText) : [])),
   ]);
-  return { segments, entities, words: termKey(text), numbers };
+  // Pairs come from the words only: the analysis's own reading of them is what may be wrong (20/70 for "one
+  // seventy over, I'm sorry, one twenty over seventy").
+  const pairs = new Set(segments.flatMap((s) => [...pairsIn(s.text)]));
+  const pressures = new Set(segments.flatMap((s) => [...pairsIn(s.text, true)]));
+  return { segments, entities, words: termKey(text), numbers, pairs, pressures };
 }
 
 /**

@@ -19,6 +19,7 @@ const TURNS: Array<['clinician' | 'patient', string]> = [
   ['patient', 'I had knee surgery two years ago.'],
   ['patient', 'I love peanut butter cups.'],
   ['patient', 'Penicillin gives me hives.'],
+  ['clinician', 'blood pressure is one twenty two over seventy and a two out of six murmur .'],
 ];
 const transcript: Transcript = {
   duration: 0,
@@ -64,6 +65,7 @@ describe('verifyNote: the faithfulness check', () => {
     ['Pneumonia is suspected.', ['s6'], 'assessment'],
     ['He had knee surgery two years ago.', ['s7']],
     ['The patient reports an allergy to penicillin.', ['s9']],
+    ['Blood pressure is 122/70 mmHg with a 2/6 murmur.', ['s10'], 'objective'],
   ])('a faithful sentence passes: %s', async (text, evidence, section?: string) => {
     expect(await flagsOf(text, evidence, section)).toEqual([]);
   });
@@ -72,12 +74,21 @@ describe('verifyNote: the faithfulness check', () => {
     ['negation flip', 'The patient reports fever.', ['s3'], 'subjective', 'negation-flip'],
     ['negation flip, the other way', 'The patient denies chest pain.', ['s2'], 'subjective', 'negation-flip'],
     ['wrong number', 'Blood pressure is 150/80 mmHg.', ['s4'], 'objective', 'number-mismatch'],
+    ['right numbers, wrong pair', 'Blood pressure is 80/120 mmHg.', ['s4'], 'objective', 'number-mismatch'],
     ['wrong duration', 'The patient reports chest pain for three weeks.', ['s2'], 'subjective', 'number-mismatch'],
     ['wrong dose', 'Start lisinopril 20 mg daily.', ['s5'], 'plan', 'number-mismatch'],
     ['wrong speaker (patient claim)', 'The patient denies wheezing.', ['s4'], 'subjective', 'wrong-speaker'],
     ['wrong speaker (exam finding)', 'Examination shows chest pain.', ['s2'], 'objective', 'wrong-speaker'],
     ['wrong subject', 'The patient has diabetes.', ['s2'], 'subjective', 'wrong-subject'],
     ['unsupported entity', 'The patient reports nausea.', ['s2'], 'subjective', 'unsupported-entity'],
+    ['a blood pressure misread from speech', 'Blood pressure is 22/70 mmHg.', ['s10'], 'objective', 'number-mismatch'],
+    [
+      'a murmur grade read as a blood pressure',
+      'Systolic blood pressure is 2/6 mmHg.',
+      ['s10'],
+      'objective',
+      'number-mismatch',
+    ],
     [
       'an allergy nobody spoke of',
       'The patient reports an allergy to peanut.',
