@@ -1,10 +1,10 @@
 import type { Entity, HealthAnalysis } from '../../model/health';
 import type { Note, NoteFlag, NoteSentence } from '../../model/note';
 import type { Segment, Transcript } from '../../model/transcript';
+import { digitize } from '../facts/digitize';
 import type { Lexicon } from '../health/local/lexicon';
 import { loadLexicon } from '../health/local/loadLexicon';
 import { termKey } from '../health/local/tokenize';
-import { digitize } from '../facts/digitize';
 import { type Claim, numbersIn, pairsIn, readClaims, stanceOf } from './claims';
 
 /** Sections whose findings must come from the clinician's examination. */
