@@ -60,6 +60,9 @@ export function aciTranscript(dialogue: string): Transcript {
   const segments: Transcript['segments'] = [];
   for (const line of dialogue.split('\n')) {
     const m = /^\[(\w+)\]\s*(.*)$/.exec(line.trim());
+    const last = segments[segments.length - 1];
+    // A line without a speaker tag continues the turn before it.
+    if (!m && last && line.trim()) last.text += ` ${line.trim()}`;
     if (!m || !m[2]) continue;
     const tag = m[1]!;
     const role = tag === 'doctor' ? 'clinician' : tag === 'patient' ? 'patient' : 'other';

@@ -26,7 +26,8 @@ const ENCOUNTERS = ['enc-back-pain', 'enc-cough-uri', 'enc-diabetes-followup'];
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5) + ' %';
 
 interface Script {
-  turns: { text: string }[];
+  speakers?: Record<string, { role?: 'clinician' | 'patient' | 'other' }>;
+  turns: { text: string; speaker?: string }[];
 }
 interface NegationItem extends Assertion {
   id: string;
@@ -34,11 +35,12 @@ interface NegationItem extends Assertion {
   term: string;
 }
 
+/** The script as a transcript, each turn with its speaker and role (so the engine reads it as a conversation). */
 const toTranscript = (script: Script) => ({
   segments: script.turns.map((t, i) => ({
     id: `s${i + 1}`,
-    speaker: 'A',
-    role: 'other' as const,
+    speaker: t.speaker ?? 'A',
+    role: (t.speaker && script.speakers?.[t.speaker]?.role) || ('other' as const),
     start: 0,
     end: 0,
     text: t.text,

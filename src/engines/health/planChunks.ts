@@ -12,6 +12,7 @@ export function planChunks(transcript: Pick<Transcript, 'segments'>, maxGrapheme
   if (!Number.isInteger(maxGraphemes) || maxGraphemes < 1)
     throw new RangeError('maxGraphemes must be a positive integer');
   const { text, spans } = transcriptText(transcript);
+  const who = new Map(transcript.segments.map((s) => [s.id, { speaker: s.speaker, role: s.role }]));
   const chunks: TextChunk[] = [];
   let current: { start: number; end: number; graphemes: number; segments: TextChunk['segments'] } | undefined;
   const flush = (): void => {
@@ -35,7 +36,7 @@ export function planChunks(transcript: Pick<Transcript, 'segments'>, maxGrapheme
           index: chunks.length,
           offset,
           text: piece,
-          segments: [{ id: span.id, offset: 0, length: piece.length }],
+          segments: [{ id: span.id, offset: 0, length: piece.length, ...who.get(span.id) }],
         });
         offset += piece.length;
       }
@@ -48,10 +49,15 @@ export function planChunks(transcript: Pick<Transcript, 'segments'>, maxGrapheme
         start: span.offset,
         end: span.offset + span.length,
         graphemes,
-        segments: [{ id: span.id, offset: 0, length: span.length }],
+        segments: [{ id: span.id, offset: 0, length: span.length, ...who.get(span.id) }],
       };
     } else {
-      current.segments.push({ id: span.id, offset: span.offset - current.start, length: span.length });
+      current.segments.push({
+        id: span.id,
+        offset: span.offset - current.start,
+        length: span.length,
+        ...who.get(span.id),
+      });
       current.end = span.offset + span.length;
       current.graphemes += added;
     }

@@ -33,6 +33,18 @@ describe('assertContext (ConText rules)', () => {
     ['We will repeat the A1c in three months.', 'A1c', { temporal: 'future' }],
     ['No, I have a rash.', 'rash', {}],
     ['I have a rash.', 'headache', {}],
+    // Issue 11: found on real visits.
+    ["I didn't take any ibuprofen.", 'ibuprofen', { certainty: 'negative' }],
+    ["She doesn't get migraines.", 'migraines', { certainty: 'negative' }],
+    ["i do n't feel dizzy", 'dizzy', { certainty: 'negative' }],
+    ['No. My knee is swollen.', 'swollen', {}],
+    ['Without medication the pain is an eight out of ten.', 'pain', {}],
+    ['We will rule out a fracture with an x ray.', 'fracture', { certainty: 'neutralPossible', temporal: 'future' }],
+    ['i think you have a lumbar strain', 'lumbar strain', { certainty: 'positivePossible' }],
+    ['it felt like i was having a heart attack', 'heart attack', { conditionality: 'hypothetical' }],
+    ['risks include infection , bleeding , seizure and stroke', 'stroke', { conditionality: 'hypothetical' }],
+    ["i just want to make sure you're not having any chest pain", 'chest pain', { certainty: 'negative' }],
+    ["i ca n't recall a fever", 'fever', { certainty: 'negative' }],
     // Unpunctuated speech-recognizer output: questions are recognised by how they open.
     ['any weakness in your legs or problems with your bladder', 'weakness', { certainty: 'neutralPossible' }],
     ['does the pain go down your legs', 'pain', { certainty: 'neutralPossible' }],

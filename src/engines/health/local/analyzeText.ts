@@ -1,11 +1,15 @@
 import type { Entity, HealthAnalysis } from '../../../model/health';
+import { allergyFrames } from './allergyFrames';
+import type { PlacedClause } from './chunkDialogue';
 import { assertSpan, findTriggers, splitSentences } from './context';
+import { dialogueAssertion } from './dialogueAssertion';
 import type { Lexicon } from './lexicon';
 import type { Match } from './match';
 import { matchLexicon } from './match';
 import { readNumber } from './numbers';
 import type { Placed } from './relations';
 import { findRelations } from './relations';
+import { splitAtClauses } from './splitAtClauses';
 import { tokenize } from './tokenize';
 
 /** Categories that carry an assertion (the others — dosage, time, body site… — are modifiers). */
@@ -31,15 +35,20 @@ const fill = (template: string, values: number[]): string =>
 
 /**
  * Analyses one text: lexicon and pattern matching, ConText assertions per sentence, relations within a sentence.
+ * With `clauses` (the text read as a conversation, see chunkDialogue) sentences are also cut at clause boundaries
+ * and each assertion is adjusted by its clause's act (see dialogueAssertion).
  * Offsets are relative to `text`; `segmentId` is filled by the caller (here: the id passed for the whole text).
  */
 export function analyzeText(
   text: string,
   lexicon: Lexicon,
   segmentOf: (offset: number) => string,
+  clauses: readonly PlacedClause[] = [],
 ): Pick<HealthAnalysis, 'entities' | 'relations'> {
   const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
+  const sentences = splitAtClauses(splitSentences(text, tokens), tokens, clauses);
+  const clauseAt = (offset: number): PlacedClause | undefined =>
+    clauses.find((c) => offset >= c.start && offset < c.end);
   const sentenceOf = new Int32Array(tokens.length);
   sentences.forEach((s, n) => sentenceOf.fill(n, s.start, s.end));
   const triggersBySentence = sentences.map((s) => findTriggers(tokens, s));
@@ -55,8 +64,13 @@ export function analyzeText(
     const first = tokens[start]!;
     const last = tokens[end - 1]!;
     const n = sentenceOf[start] ?? 0;
+    const clause = clauseAt(first.start);
     const assertion = ASSERTED.has(category)
-      ? assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end })
+      ? dialogueAssertion(
+          assertSpan(tokens, sentences[n]!, triggersBySentence[n]!, { start, end }),
+          clause,
+          clause ? text.slice(clause.start, clause.end) : '',
+        )
       : {};
     const entity: Entity = {
       id: `e${placed.length + 1}`,
@@ -86,9 +100,18 @@ export function analyzeText(
     const normalized = concept.normalized
       ? fill(concept.normalized, match.values)
       : concept.codes.length > 0
-        ? concept.display
+        ? (concept.plain ?? concept.display)
         : undefined;
     add(match.start, match.end, concept.category, match, normalized);
   }
-  return { entities: placed.map((p) => p.entity), relations: findRelations(placed) };
+  const framed = allergyFrames(
+    placed,
+    text,
+    (n) => ({ start: tokens[sentences[n]!.start]!.start, end: tokens[sentences[n]!.end - 1]!.end }),
+    clauseAt,
+  );
+  return {
+    entities: framed.placed.map((p) => p.entity),
+    relations: [...findRelations(framed.placed), ...framed.relations],
+  };
 }

@@ -28,8 +28,13 @@ export interface Sentence {
 }
 
 const TRIGGERS: TriggerNode = { next: new Map() };
+/** A phrase and, for a contraction, its tokenized spelling ("don't" → "do n't", "can't" → "ca n't"). */
+const spellings = (phrase: string): string[] =>
+  /n't\b/.test(phrase)
+    ? [phrase, phrase.replace(/\b(can|won)'t\b/g, (w) => `${w.slice(0, 2)} n't`).replace(/(\w)n't\b/g, "$1 n't")]
+    : [phrase];
 for (const rule of TRIGGER_RULES) {
-  for (const phrase of rule.phrases) {
+  for (const phrase of rule.phrases.flatMap(spellings)) {
     let node = TRIGGERS;
     for (const word of termKey(phrase.replace(/\//g, ' '))) {
       let child = node.next.get(word);
@@ -46,8 +51,10 @@ const KIND_TERMINATORS = Object.fromEntries(Object.entries(EFFECT_TERMINATORS).m
   string,
   Set<string>
 >;
+const FILLERS = new Set(['um', 'uh', 'er', 'erm', 'ah', 'hmm']);
 const IF_WORDS = new Set(['if', 'unless', 'in case', 'should you', 'in case of']);
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'st', 'e.g', 'i.e', 'approx', 'no']);
+// Not "no": in conversation "No." is an answer, not an abbreviation of "number".
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'st', 'e.g', 'i.e', 'approx']);
 
 /** Splits tokens into sentences at . ? ! and line breaks (decimals and common abbreviations kept whole). */
 export function splitSentences(text: string, tokens: readonly Token[]): Sentence[] {
@@ -86,7 +93,14 @@ export function findTriggers(tokens: readonly Token[], sentence: Sentence): Trig
       if (node?.rule) best = { start: i, end: j + 1, rule: node.rule };
     }
     // "No," answers a question; it negates nothing after it.
-    if (best && tokens[best.end]?.raw === ',' && 'certainty' in best.rule.effect) best = undefined;
+    // (but "there's no, um, fracture" is a negation with a filler).
+    if (
+      best &&
+      tokens[best.end]?.raw === ',' &&
+      'certainty' in best.rule.effect &&
+      !FILLERS.has(tokens[best.end + 1]?.norm ?? '')
+    )
+      best = undefined;
     // "Has anyone … had": a perfect tense, not a past event.
     if (
       best &&
@@ -116,13 +130,13 @@ function inScope(
   if (!forward && trigger.start < span.end) return false;
   if (forward ? trigger.rule.direction === 'backward' : trigger.rule.direction === 'forward') return false;
   const [from, to] = forward ? [trigger.end, span.start] : [span.end, trigger.start];
-  const kindTerms = KIND_TERMINATORS[kind] ?? new Set<string>();
+  const kindTerms = trigger.rule.clausal ? new Set<string>() : (KIND_TERMINATORS[kind] ?? new Set<string>());
   let wordsBetween = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (covered.has(k)) continue;
     if (GLOBAL_TERMINATORS.has(t.norm) || kindTerms.has(t.norm)) return false;
-    if (kind === 'conditionality' && CLAUSE_END.has(t.norm)) return false;
+    if (kind === 'conditionality' && !trigger.rule.clausal && CLAUSE_END.has(t.norm)) return false;
     if (t.kind !== 'punct') wordsBetween++;
   }
   return wordsBetween <= (trigger.rule.window ?? 10);

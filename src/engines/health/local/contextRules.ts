@@ -16,6 +16,8 @@ export interface TriggerRule {
   effect: Effect;
   /** Maximum words between trigger and concept (default 10). */
   window?: number;
+  /** The trigger governs a whole clause ("I don't think you have…"): its kind's own terminators do not apply. */
+  clausal?: boolean;
 }
 
 const words = (s: string): string[] => s.split('|');
@@ -25,14 +27,14 @@ export const TRIGGER_RULES: TriggerRule[] = [
     direction: 'forward',
     effect: { pseudo: true },
     phrases: words(
-      "no increase|no change|not only|no further|not necessarily|no significant change|gram negative|not cause|not drain|no longer than|not certain if|not certain whether|no doubt|without fail|have had|has had|you had|had had|when he was|when she was|when i was|when you were|if needed|as needed|if any|no one|nothing else|not yet|don't know|do not know|not sure|not clear|unclear|no improvement|no relief|not improved",
+      "no increase|no change|not only|no further|not necessarily|no significant change|gram negative|not cause|not drain|no longer than|without medication|without medicine|without treatment|without the medication|without my medication|without it|not certain if|not certain whether|no doubt|without fail|have had|has had|you had|had had|when he was|when she was|when i was|when you were|if needed|as needed|if any|no one|nothing else|not yet|don't know|do not know|not sure|not clear|unclear|no improvement|no relief|not improved",
     ),
   },
   {
     direction: 'forward',
     effect: { certainty: 'negative' },
     phrases: words(
-      "no|not|non|denies|denied|deny|denying|without|negative for|free of|absence of|absent|no sign of|no signs of|no evidence of|no history of|never|never had|never been|does not have|doesn't have|dont have|don't have|do not have|did not have|didn't have|not have|has not had|have not had|hasn't had|haven't had|no more|none|nor|ruled out|rules out|resolved|no complaints of|not experiencing|not taking|stopped having|doesn't|don't|didn't|isn't|wasn't|aren't|won't|not need|do not need|don't need|no need for|neither",
+      "no|not|non|denies|denied|deny|denying|without|negative for|free of|absence of|absent|no sign of|no signs of|no evidence of|no history of|never|never had|never been|does not have|doesn't have|dont have|don't have|do not have|did not have|didn't have|not have|has not had|have not had|hasn't had|haven't had|no more|none|nor|ruled out|resolved|no complaints of|not experiencing|not having|not been having|didn't take|doesn't take|did not take|does not take|don't get|doesn't get|didn't get|do not get|does not get|don't feel|doesn't feel|didn't feel|do not feel|don't develop|haven't been having|not noticed|haven't noticed|have not noticed|not had|haven't had any|can't recall|cannot recall|don't recall|do not recall|can't remember having|not aware of|not running|never had any|not taking|stopped having|doesn't|don't|didn't|isn't|wasn't|aren't|won't|not need|do not need|don't need|no need for|neither",
     ),
   },
   {
@@ -47,6 +49,15 @@ export const TRIGGER_RULES: TriggerRule[] = [
     effect: { certainty: 'negativePossible' },
     phrases: words(
       'unlikely|not likely|less likely|doubt|doubtful|low suspicion for|low suspicion of|low likelihood of|probably not|likely not|unlikely to be',
+    ),
+  },
+  {
+    direction: 'forward',
+    effect: { certainty: 'negativePossible' },
+    clausal: true,
+    window: 8,
+    phrases: words(
+      "don't think|do not think|didn't think|don't believe|do not believe|not convinced|don't suspect|not worried that|not concerned that",
     ),
   },
   {
@@ -65,7 +76,16 @@ export const TRIGGER_RULES: TriggerRule[] = [
     direction: 'forward',
     effect: { certainty: 'positivePossible' },
     phrases: words(
-      "possible|possibly|probable|probably|likely|may have|may be|might be|might have|could be|could have|suspect|suspected|suspicious for|suspicion of|suspicion for|concern for|concerning for|worried about|worry about|question of|questionable|suggestive of|suggests|suggesting|i think|we think|i believe|think this is|think it is|looks like|seems like|sounds like|seem to have|presumed|presumably|differential includes|borderline|perhaps|maybe|not ruled out|cannot be ruled out|can not be ruled out|cannot rule out|can not rule out|can't rule out|not excluded|cannot exclude|cannot be excluded|compatible with|risk of developing",
+      "possible|possibly|probable|probably|likely|may have|may be|might be|might have|could be|could have|suspect|suspected|suspicious for|suspicion of|suspicion for|concern for|concerning for|worried about|worry about|question of|questionable|suggestive of|suggests|suggesting|think this is|think it is|seem to have|presumed|presumably|differential includes|borderline|perhaps|maybe|not ruled out|cannot be ruled out|can not be ruled out|cannot rule out|can not rule out|can't rule out|not excluded|cannot exclude|cannot be excluded|compatible with|risk of developing",
+    ),
+  },
+  {
+    direction: 'forward',
+    effect: { certainty: 'positivePossible' },
+    clausal: true,
+    window: 8,
+    phrases: words(
+      'i think|we think|i believe|we believe|i suspect|we suspect|looks like|seems like|sounds like|it looks like|it sounds like|it seems like|most likely|more likely|likely due to',
     ),
   },
   {
@@ -80,7 +100,17 @@ export const TRIGGER_RULES: TriggerRule[] = [
     effect: { conditionality: 'hypothetical' },
     window: 12,
     phrases: words(
-      'if|in case|in case of|should you|should he|should she|should it|return if|come back if|call if|watch for|watch out for|monitor for|look out for|warning signs of|signs of|risk of|risk for|at risk for|to prevent|prevent|prevention of|to avoid|avoid|in the event of|unless|precautions for|could develop|might develop|may develop|can cause|can lead to|side effects include',
+      'if|in case|in case of|should you|should he|should she|should it|return if|come back if|call if|watch for|watch out for|monitor for|look out for|warning signs of|signs of|risk of|risk for|at risk for|to prevent|prevent|prevention of|to avoid|avoid|in the event of|unless|precautions for|could develop|might develop|may develop|can cause|can lead to',
+    ),
+  },
+  {
+    // Lists of risks and comparisons: commas separate the list's items, they do not end the scope.
+    direction: 'forward',
+    effect: { conditionality: 'hypothetical' },
+    clausal: true,
+    window: 16,
+    phrases: words(
+      "side effects include|side effects of|side effects are|risks include|risk include|risks of|risks are|complications include|complications of|felt like i was having|feel like i'm having|feels like i'm having|felt like i had|like i was having|like i'm having|as if i was having|thought i was having",
     ),
   },
   {

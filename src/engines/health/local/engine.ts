@@ -4,9 +4,10 @@ import { segmentAt } from '../../../model/transcriptText';
 import type { HealthEngine } from '../engine';
 import { mergeAnalyses } from '../mergeAnalyses';
 import { analyzeText } from './analyzeText';
+import { chunkDialogue } from './chunkDialogue';
 import { loadLexicon } from './loadLexicon';
 
-/** The offline engine: lexicon + ConText + relation rules, deterministic, no network. */
+/** The offline engine: dialogue acts + lexicon + ConText + relation rules, deterministic, no network. */
 export function createLocalHealthEngine(): HealthEngine {
   const lexicon = loadLexicon();
   const modelVersion = `clinscribe-lexicon ${Object.entries(lexicon.versions)
@@ -24,6 +25,7 @@ export function createLocalHealthEngine(): HealthEngine {
           chunk.text,
           lexicon,
           (offset) => segmentAt(spans, offset) ?? fallback,
+          chunkDialogue(chunk),
         );
         partials.push({
           engine: 'local',

@@ -9,6 +9,8 @@ export interface Concept {
   terms: string[];
   /** For pattern concepts: template of the normalized text, `{n}` being the number read. */
   normalized?: string;
+  /** The name a clinician writes ("numbness" for ICD-10-CM's "Anesthesia of skin"); absent when it is the display. */
+  plain?: string;
 }
 
 /** A lexicon data file (generated from `tables/*.tsv` by `tables/build-lexicon.mjs`). */
@@ -18,7 +20,14 @@ export interface LexiconFile {
   system: string | null;
   version: string | null;
   normalized?: string;
-  concepts: { code?: string; display: string; terms: string[]; also?: string[]; normalized?: string }[];
+  concepts: {
+    code?: string;
+    display: string;
+    terms: string[];
+    also?: string[];
+    normalized?: string;
+    plain?: string;
+  }[];
 }
 
 /** Trie over normalised words; `#` is an edge that consumes one whole number (digits or words). */
@@ -48,7 +57,14 @@ const toConcepts = (file: LexiconFile): Concept[] =>
     }
     const normalized = c.normalized ?? file.normalized;
     const terms = normalized ? c.terms : [c.display, ...c.terms];
-    return { category: file.category, display: c.display, codes, terms, ...(normalized ? { normalized } : {}) };
+    return {
+      category: file.category,
+      display: c.display,
+      codes,
+      terms,
+      ...(normalized ? { normalized } : {}),
+      ...(c.plain ? { plain: c.plain } : {}),
+    };
   });
 
 /** Builds the matching structures; earlier files win when two concepts share a term. */

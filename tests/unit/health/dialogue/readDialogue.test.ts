@@ -52,6 +52,9 @@ describe('answerPolarity', () => {
     ['mm-hmm', 'yes'],
     ['yes , every morning', 'yes'],
     ['i have , a little', 'yes'],
+    ['a little , in the mornings', 'other'],
+    ['no wheezing but some cough', 'other'],
+    ['no , not at all', 'no'],
     ['i have not', 'no'],
     ['just when i walk fast', 'other'],
   ])('%j → %s', (text, polarity) => {

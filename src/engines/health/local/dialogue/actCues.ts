@@ -32,7 +32,7 @@ export const PLAN = any(
 
 /** Education: what a condition is, what it can do, what is common. */
 export const EXPLANATION = any(
-  "(?:can|could|may|might|will|would) (?:cause|lead to|result in|increase|raise|give you|make you|put you at)|(?:is|are) (?:a |an )?(?:common|normal|typical|usually|often)|(?:a lot of|many|most|some) (?:people|patients|folks|women|men|kids|children)|people (?:who|with|that)|increases? (?:the|your) risk|risk (?:factor|of|for)|(?:usually|typically|generally|sometimes) (?:it|that|this|they|people|patients)|(?:it|that|this)(?:'s| is) (?:because|why|called|what we call)|what (?:that|this) means",
+  "(?:can|could|may|might|will|would) (?:cause|lead to|result in|increase|raise|give you|make you|put you at)|(?:is|are) (?:a |an )?(?:common|normal|typical|usually|often)|(?:a lot of|many|most|some) (?:people|patients|folks|women|men|kids|children)|people (?:who|with|that)|increases? (?:the|your) risk|risk (?:factor|of|for)|(?:usually|typically|generally|sometimes) (?:it|that|this|they|people|patients)|(?:it|that|this)(?:'risks? (?:of|include|are|with)|side effects|complications (?:of|include|are)|s| is) (?:because|why|called|what we call)|what (?:that|this) means",
 );
 
 /** Greetings, thanks, weather, leave-taking. */
@@ -42,7 +42,7 @@ export const SMALL_TALK = any(
 
 /** Opening words of a clear yes / no answer. */
 export const YES = any(
-  'yes|yeah|yep|yup|ya|uh-huh|uh huh|mm-hmm|mm hmm|mhm|sure|correct|right|definitely|absolutely|i do|i have|i did|i am|it does|it is|it has|it did|they do|some|a little|sometimes|occasionally|i think so|probably|kind of|sort of',
+  "yes|yeah|yep|yup|ya|uh-huh|uh huh|mm-hmm|mm hmm|mhm|sure|correct|right|definitely|absolutely|i do|i have|i did|i am|i'm on|it does|it is|it has|it did|they do|i think so|that's right|i still do|that's it|that's the one|exactly|that's correct|yes sir|yes ma'am",
 );
 export const NO = any(
   "no|nope|nah|not really|not at all|never|none|no,|i don't|i do not|i haven't|i have not|i didn't|i did not|i'm not|i am not|it doesn't|it does not|it isn't|it's not|it hasn't|not that i know|not that i'm aware|not that i can|nothing|neither|negative|i wouldn't say so|i don't think so",

@@ -1,4 +1,4 @@
-export { answerPolarity, classifyClause, cueText } from './classifyClause';
+export { answerPolarity, classifyClause, cueText, isPresupposingQuestion } from './classifyClause';
 export { readDialogue } from './readDialogue';
 export type { ClauseSpan } from './splitClauses';
 export { splitClauses } from './splitClauses';

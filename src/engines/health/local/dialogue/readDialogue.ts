@@ -3,6 +3,11 @@ import type { Transcript } from '../../../../model/transcript';
 import { answerPolarity, classifyClause } from './classifyClause';
 import { splitClauses } from './splitClauses';
 
+/** A clause that is a list of noun phrases: commas, and none of the words that make a clause a statement. */
+const isVerblessList = (text: string): boolean =>
+  (text.match(/,/g) ?? []).length >= 2 &&
+  !/\b(?:i|you|he|she|we|they|it|is|are|was|were|has|have|had|do|does|did|will|can|feel|take|get)\b/i.test(text);
+
 /** How many clauses back (within the previous turn) a question still counts as the one being answered. */
 const QUESTION_REACH = 2;
 
@@ -28,7 +33,13 @@ export function readDialogue(transcript: Pick<Transcript, 'segments'>): Dialogue
     spans.forEach((span, n) => {
       const text = segment.text.slice(span.offset, span.offset + span.length);
       const answering = n === 0 && asked !== undefined;
-      const act = classifyClause(text, segment.role, answering);
+      const previous = turn[turn.length - 1];
+      // A verbless list after an explanation ("…risks of surgery include infection. Seizure, stroke, numbness.")
+      // continues it.
+      const act =
+        previous?.act === 'explanation' && isVerblessList(text)
+          ? 'explanation'
+          : classifyClause(text, segment.role, answering);
       const clause: DialogueClause = {
         id: `${segment.id}.c${n + 1}`,
         segmentId: segment.id,

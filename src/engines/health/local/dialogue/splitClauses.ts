@@ -11,7 +11,22 @@ const LINKS = new Set(['and', 'so', 'but', 'because']);
 const ASK_AUX = new Set(['do', 'did', 'does', 'have', 'has', 'are', 'is', 'were', 'was', 'can', 'could', 'any']);
 const ASK_SUBJECT = new Set(['you', 'your', 'anyone', 'anybody', 'there', 'it']);
 /** Words after which "do you…" continues the clause ("what do you take", "and have you…"). */
-const CONTINUERS = new Set(['what', 'how', 'when', 'where', 'why', 'which', 'who', 'that', 'if', 'whether', 'or']);
+const CONTINUERS = new Set([
+  'what',
+  'how',
+  'when',
+  'where',
+  'why',
+  'which',
+  'who',
+  'that',
+  'if',
+  'whether',
+  'or',
+  'means',
+  'is',
+  'there',
+]);
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'st', 'e.g', 'i.e', 'approx']);
 
 /**

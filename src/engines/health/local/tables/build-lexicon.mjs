@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Builds ../data/lexicon.json from the tables in this folder (run: node src/engines/health/local/tables/build-lexicon.mjs).
 // Table format: header lines "# category: X", "# system: ICD10CM", "# version: 2026"; then one concept per line,
-// "code | display | synonym; synonym… | SYSTEM:code; …" (code "-" when the concept has none; a display holding
-// "{0}" is a pattern's normalized-text template and "#" in a term stands for a number).
+// "code | display | synonym; synonym… | SYSTEM:code; … | plain name" (code "-" when the concept has none; a display
+// holding "{0}" is a pattern's normalized-text template and "#" in a term stands for a number). The display is the
+// code system's official title; the optional plain name is what a clinician writes in a note (default: the display,
+// or in ICD-10-CM tables the first synonym, since ICD titles read "Other fatigue", "Anesthesia of skin").
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +21,7 @@ export function parseTable(name, text) {
       continue;
     }
     if (line.startsWith('#')) continue;
-    const [code = '', display = '', synonyms = '', also = ''] = line.split('|').map((s) => s.trim());
+    const [code = '', display = '', synonyms = '', also = '', plain = ''] = line.split('|').map((s) => s.trim());
     if (!display) throw new Error(`${name}: no display in "${line}"`);
     const concept = {
       display,
@@ -34,6 +36,8 @@ export function parseTable(name, text) {
       .map((s) => s.trim())
       .filter(Boolean);
     if (extra.length > 0) concept.also = extra;
+    const plainName = plain || (file.system === 'ICD10CM' ? concept.terms[0] : undefined);
+    if (plainName && plainName !== display) concept.plain = plainName;
     if (display.includes('{0}')) {
       concept.normalized = display;
       if (concept.terms.length === 0) throw new Error(`${name}: pattern without terms in "${line}"`);
