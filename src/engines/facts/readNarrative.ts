@@ -93,6 +93,8 @@ function kindOf(clause: DialogueClause, text: string, clinical: boolean, detail:
  */
 export function readNarrative(transcript: Transcript, lexicon: Lexicon = loadLexicon()): NarrativeFact[] {
   const pronouns = pronounsFor(inferGender(transcript));
+  // When the patient never speaks (a child, with a parent), the clinician's "you" is the parent.
+  const addressee = transcript.segments.some((s) => s.role === 'patient') ? 'patient' : 'other';
   const texts = new Map(transcript.segments.map((s) => [s.id, s.text]));
   // Consecutive clauses of one segment that feed the same section are written as one sentence.
   const runs: Array<{ kind: NarrativeKind; clause: DialogueClause; end: number }> = [];
@@ -118,7 +120,7 @@ export function readNarrative(transcript: Transcript, lexicon: Lexicon = loadLex
       if (QUESTION.test(sentence) || ASSISTANT.test(sentence) || PROCEDURE.test(sentence) || FRAGMENT.test(sentence))
         continue;
       const speaker = run.clause.role === 'clinician' ? 'clinician' : 'patient';
-      const text = toThirdPerson(digitize(sentence), speaker, pronouns).replace(/([^.!?])$/, '$1.');
+      const text = toThirdPerson(digitize(sentence), speaker, pronouns, addressee).replace(/([^.!?])$/, '$1.');
       facts.push({ kind: run.kind, text, evidence: [run.clause.segmentId] });
       const reason =
         run.kind === 'intro' &&

@@ -62,8 +62,19 @@ function agree(word: string): string {
  * The sentence in the third person. `speaker` decides who "I" and "you" are: the patient's "I" and the
  * clinician's "you" are the patient; the patient's "you" is the clinician; the clinician's "I" stays "I".
  */
-export function toThirdPerson(sentence: string, speaker: 'patient' | 'clinician', p: PatientPronouns): string {
-  const self = speaker === 'patient' ? /^(i|i'm|i've|i'll|i'd)$/i : /^(you|you're|you've|you'll|you'd)$/i;
+export function toThirdPerson(
+  sentence: string,
+  speaker: 'patient' | 'clinician',
+  p: PatientPronouns,
+  /** Whom the clinician's "you" addresses: a parent or carer speaking for a child is not the patient. */
+  addressee: 'patient' | 'other' = 'patient',
+): string {
+  const self =
+    speaker === 'patient'
+      ? /^(i|i'm|i've|i'll|i'd)$/i
+      : addressee === 'patient'
+        ? /^(you|you're|you've|you'll|you'd)$/i
+        : /^$/;
   const tokens = sentence.split(/(\s+|[,.;:!?])/).filter((t) => t !== '');
   const out: string[] = [];
   let agreeNext = false;
@@ -111,8 +122,8 @@ export function toThirdPerson(sentence: string, speaker: 'patient' | 'clinician'
         );
       else out.push(t);
     } else if (/^i('\w+)?$/.test(t)) out.push(`I${t.slice(1)}`);
-    else if (lower === 'your') out.push(p.possessive);
-    else if (lower === 'yourself') out.push(p.reflexive);
+    else if (lower === 'your' && addressee === 'patient') out.push(p.possessive);
+    else if (lower === 'yourself' && addressee === 'patient') out.push(p.reflexive);
     else out.push(t);
   }
   const text = out.join('');

@@ -113,6 +113,17 @@ describe('readNarrative: the visit sentences a note is written from', () => {
     ]);
   });
 
+  test("when only a parent speaks for the patient, the clinician's 'you' is the parent, not the patient", () => {
+    const child = transcript([
+      ['clinician', 'she has mild hypotonia of the lower extremities on exam .'],
+      ['clinician', "let's complete the ultrasound today . i'll call you with the results ."],
+    ]);
+    child.segments[1]!.role = 'clinician';
+    const texts = readNarrative({ ...child, segments: child.segments }).map((f) => f.text);
+    expect(texts).toContain("I'll call you with the results.");
+    expect(texts.join(' ')).not.toMatch(/call (her|him|the patient) with/);
+  });
+
   test('deterministic', () => {
     expect(JSON.stringify(readNarrative(visit))).toBe(JSON.stringify(facts));
   });
