@@ -11,8 +11,6 @@ const RELATIVE =
   /\b(son|daughter|brother|sister|mother|mom|father|dad|wife|husband|child|children|kids?|grand\w+|aunt|uncle|cousin|niece|nephew|sibling|twin|family|friend|partner|boyfriend|girlfriend)s?\b/i;
 /** "drinking" is alcohol only when the words say so (a toddler "drinking a lot better" is not). */
 const ALCOHOL = /\b(alcohol|beer|wine|liquor|vodka|whiskey|drinks? (a|per) (day|week|night)|socially|drunk|etoh)\b/i;
-/** "in the fall", "this fall": the season. */
-const SEASON = /\b(the|this|last|next|in)\s+$/i;
 
 /**
  * Guards that keep a paraphrase from saying something the visit did not: mentions inside questions, education
@@ -59,6 +57,7 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
       .flatMap(keyOf),
   );
   /** The mention's sentence and the one before it (lists of risks or relatives run over sentences). */
+  const heads = new Set([...present].filter((k) => !k.includes('|')).map((k) => k.split(/\s+/).pop()!));
   const sentenceOf = (e: Entity): { before: string; window: string } => {
     const text = texts.get(e.segmentId) ?? '';
     const at = e.offset - (segmentStart.get(e.segmentId) ?? 0);
@@ -76,14 +75,18 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
     saysIf: (e) => /\b(if|in case|should|unless|when needed|as needed)\b/i.test(sentenceOf(e).window),
     otherSense: (e) => {
       const { before, window } = sentenceOf(e);
-      // A fall is an event (its injury is the problem); "in the fall" is the season.
+      // A fall is an event (its injury is the problem), or the season ("in the fall").
       return (
         (/^drink/i.test(e.text) && !ALCOHOL.test(window)) ||
         /^(fall|falls|fell|fallen)$/i.test(e.text) ||
-        (SEASON.test(before) && /^fall$/i.test(e.text))
+        // "I want to check up on…": a verb, not an annual physical.
+        (/^check[- ]?ups?$/i.test(e.text) && /\b(to|will|'ll)\s+$/i.test(before))
       );
     },
-    statedPresent: (e) => keyOf(e).some((k) => present.has(k)),
+    // A one-word concept ("pain") is present when any present mention ends with it ("knee pain"): a generic
+    // denial in a visit about a specific pain cannot be settled.
+    statedPresent: (e) =>
+      keyOf(e).some((k) => present.has(k)) || (!/\s/.test(e.text.trim()) && heads.has(e.text.trim().toLowerCase())),
     nearRelative: (e) => RELATIVE.test(sentenceOf(e).window),
   };
 }

@@ -100,8 +100,11 @@ export function numbersIn(text: string): number[] {
  * as "a/b". A blood pressure is said "over", a grade "out of": `overOnly` keeps a grade from passing for a pressure.
  */
 export function pairsIn(text: string, overOnly = false): Set<string> {
-  const said = overOnly ? text.replace(/\bout of\b/gi, 'outof') : text;
+  const said = digitize(overOnly ? text.replace(/\bout of\b/gi, 'outof') : text);
   return new Set(
-    [...digitize(said).matchAll(/\b(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\b/g)].map((m) => `${m[1]}/${m[2]}`),
+    [...said.matchAll(/\b(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\b/g)]
+      // "a two over six systolic ejection murmur" is a grade, however it is said.
+      .filter((m) => !overOnly || !/^\s+(\w+\s+){0,2}murmur/i.test(said.slice(m.index + m[0].length)))
+      .map((m) => `${m[1]}/${m[2]}`),
   );
 }

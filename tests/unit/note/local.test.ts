@@ -207,6 +207,14 @@ describe('local note engine', () => {
       ],
       /reports drinking|history includes fall/i,
     ],
+    [
+      'a generic denial is not written in a visit about a specific pain; "check up" as a verb is no annual physical',
+      [
+        ['Doctor', 'i see you are coming in for some right knee pain . i do want to check up on your blood pressure .'],
+        ['Patient', 'i would not be able to keep track of a wrap so no pain .'],
+      ],
+      /denies pain|annual physical|consistent with[^.]*check/i,
+    ],
     ['a date is not a result value', [['Doctor', 'i personally reviewed the mri of the brain from 3/4 .']], /is 3\/4/],
   ] as const)('%s', async (_name, turns, wrong) => {
     const transcript = {

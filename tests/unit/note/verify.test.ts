@@ -19,7 +19,7 @@ const TURNS: Array<['clinician' | 'patient', string]> = [
   ['patient', 'I had knee surgery two years ago.'],
   ['patient', 'I love peanut butter cups.'],
   ['patient', 'Penicillin gives me hives.'],
-  ['clinician', 'blood pressure is one twenty two over seventy and a two out of six murmur .'],
+  ['clinician', 'blood pressure is one twenty two over seventy and a two over six systolic ejection murmur .'],
 ];
 const transcript: Transcript = {
   duration: 0,
