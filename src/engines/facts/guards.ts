@@ -80,7 +80,9 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
         (/^drink/i.test(e.text) && !ALCOHOL.test(window)) ||
         /^(fall|falls|fell|fallen)$/i.test(e.text) ||
         // "I want to check up on…": a verb, not an annual physical.
-        (/^check[- ]?ups?$/i.test(e.text) && /\b(to|will|'ll)\s+$/i.test(before))
+        (/^check[- ]?ups?$/i.test(e.text) && /\b(to|will|'ll)\s+$/i.test(before)) ||
+        // a discharge summary, discharge instructions: the paperwork, not a secretion.
+        (/discharge/i.test(e.text) && /discharge (summary|instructions|papers|paperwork|planning|date)/i.test(window))
       );
     },
     // A one-word concept ("pain") is present when any present mention ends with it ("knee pain"): a generic

@@ -231,6 +231,8 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         const unit = ctx.related(e, 'UnitOfExamination')[0];
         // "the MRI from 3/4": a date, not a value (only a blood pressure is written as n/n).
         if (value && DATE.test(value.text.trim()) && !/pressure|\bbp\b/i.test(e.text)) break;
+        // A pressure is never a percentage ("diastolic filling … ejection fraction of 55%").
+        if (value && /pressure/i.test(`${e.text} ${name}`) && /%/.test(formatValue(value.text, unit?.text))) break;
         if (value && a.certainty !== 'negative') {
           const shown = formatValue(value.text, unit?.text);
           const numeric = /\d/.test(shown);

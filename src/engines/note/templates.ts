@@ -67,7 +67,6 @@ const PART = {
       'assessmentNarrative',
       'planNarrative',
       'declined',
-      'returnPrecaution',
     ],
     fallback: ['visitReason'],
   },
@@ -87,8 +86,9 @@ const PART = {
   plan: {
     guidance:
       'Medications started or changed, tests and referrals ordered, education, tests declined, conditional plans, return precautions and the follow-up interval.',
-    facts: ['planNarrative', 'declined', 'conditionalPlan', 'returnPrecaution'],
-    fallback: ['planMedication', 'planProcedure'],
+    // The clinician's own words first; paraphrased plan items only when the clinician's words gave none.
+    facts: ['planNarrative', 'declined'],
+    fallback: ['planMedication', 'planProcedure', 'conditionalPlan', 'returnPrecaution'],
   },
 } satisfies Record<string, Part>;
 

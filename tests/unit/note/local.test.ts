@@ -100,7 +100,8 @@ describe('local note engine', () => {
     // The conditional prescription keeps its condition, in the clinician's words and in the structured sentence.
     for (const amoxicillin of plan.filter((t) => /amoxicillin/i.test(t)))
       expect(amoxicillin).toMatch(/^If |if indicated/);
-    expect(plan).toContain('Return precautions were given for chest pain and trouble breathing.');
+    // The safety-net in the clinician's own words keeps its condition.
+    expect(plan).toContainEqual(expect.stringMatching(/come back if .*chest pain or trouble breathing/));
     expect(section(note, 'objective').map((s) => s.text)).toContain('Temperature is 38.4 °C.');
   });
 
@@ -214,6 +215,14 @@ describe('local note engine', () => {
         ['Patient', 'i would not be able to keep track of a wrap so no pain .'],
       ],
       /denies pain|annual physical|consistent with[^.]*check/i,
+    ],
+    [
+      'a discharge summary is no discharge, and a percentage is no blood pressure',
+      [
+        ['Doctor', "so i'll be written down in your discharge summary ."],
+        ['Doctor', 'the echo shows preserved ejection fraction of 55 percent and normal diastolic filling .'],
+      ],
+      /vaginal discharge|discharge is|blood pressure is 55/i,
     ],
     ['a date is not a result value', [['Doctor', 'i personally reviewed the mri of the brain from 3/4 .']], /is 3\/4/],
   ] as const)('%s', async (_name, turns, wrong) => {
