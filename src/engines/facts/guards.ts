@@ -24,6 +24,8 @@ export interface FactGuards {
   act(entity: Entity): DialogueAct | undefined;
   /** The mention's sentence states a condition ("if", "in case", "should"). */
   saysIf(entity: Entity): boolean;
+  /** The speaker hedges before the mention in its sentence ("I thought it was just heartburn"). */
+  hedged(entity: Entity): boolean;
   /** The words mean something else here: "drinking" fluids, "in the fall". */
   otherSense(entity: Entity): boolean;
   /** The concept (by code or words) is stated as present for the patient somewhere in the visit. */
@@ -72,6 +74,13 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
       return act === 'question' || act === 'explanation' || RISK.test(sentenceOf(e).window);
     },
     act: actOf,
+    hedged: (e) => {
+      const { before } = sentenceOf(e);
+      const sentence = before.slice(Math.max(...['.', '?', '!'].map((p) => before.lastIndexOf(p))) + 1);
+      return /\b(thought|think|thinking|wonder(ed)?|guess(ed)?|maybe|probably|worried|afraid|not sure)\b/i.test(
+        sentence,
+      );
+    },
     saysIf: (e) => /\b(if|in case|should|unless|when needed|as needed)\b/i.test(sentenceOf(e).window),
     otherSense: (e) => {
       const { before, window } = sentenceOf(e);

@@ -195,7 +195,8 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
             add('visitReason', name, ev);
             complaint = true;
           }
-          if (e.category === 'Diagnosis') add('history', a.temporal === 'past' ? `${name} (inactive)` : name, ev);
+          // Whether a past problem is resolved is rarely said: the name alone ("used to be on insulin" is still diabetes).
+          if (e.category === 'Diagnosis' && !guards.hedged(e)) add('history', name, ev);
           else add('symptom', phrase, ev);
         }
         break;
@@ -211,7 +212,7 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         else if (a.conditionality) {
           if (guards.saysIf(e)) add('conditionalPlan', medicationPhrase(ctx, e), evidence(...relatedEntities));
         } else if (clinician) add('planMedication', medicationPhrase(ctx, e, verb), evidence(...relatedEntities), verb);
-        else add('medication', medicationPhrase(ctx, e), evidence(...relatedEntities));
+        else if (a.temporal !== 'past') add('medication', medicationPhrase(ctx, e), evidence(...relatedEntities));
         break;
       }
       case 'Allergen': {
@@ -231,6 +232,8 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         const unit = ctx.related(e, 'UnitOfExamination')[0];
         // "the MRI from 3/4": a date, not a value (only a blood pressure is written as n/n).
         if (value && DATE.test(value.text.trim()) && !/pressure|\bbp\b/i.test(e.text)) break;
+        // An examination has findings, not a value ("foot exam is 2 centimeters").
+        if (value && /\bexam(ination)?\b/i.test(e.text)) break;
         // A pressure is never a percentage ("diastolic filling … ejection fraction of 55%").
         if (value && /pressure/i.test(`${e.text} ${name}`) && /%/.test(formatValue(value.text, unit?.text))) break;
         if (value && a.certainty !== 'negative') {

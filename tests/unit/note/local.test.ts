@@ -86,7 +86,7 @@ describe('local note engine', () => {
       'hp',
     );
     expect(section(dm, 'family-social').map((s) => s.text)).toEqual([
-      "The patient's father had myocardial infarction.",
+      "The patient's father had heart attack.",
       "The patient's mother has diabetes mellitus.",
     ]);
   });
@@ -223,6 +223,15 @@ describe('local note engine', () => {
         ['Doctor', 'the echo shows preserved ejection fraction of 55 percent and normal diastolic filling .'],
       ],
       /vaginal discharge|discharge is|blood pressure is 55/i,
+    ],
+    [
+      'a hedged self-diagnosis is no history; past insulin is no current medication; a wound is not renamed',
+      [
+        ['Patient', 'i had some chest pain but i thought it was just heartburn .'],
+        ['Patient', 'i used to be on an insulin pump years ago .'],
+        ['Doctor', 'the wound on your heel is about two by two centimeters on your foot exam .'],
+      ],
+      /history includes (gastro|heartburn)|medications include[^.]*insulin|laceration|exam is 2/i,
     ],
     ['a date is not a result value', [['Doctor', 'i personally reviewed the mri of the brain from 3/4 .']], /is 3\/4/],
   ] as const)('%s', async (_name, turns, wrong) => {
