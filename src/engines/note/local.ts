@@ -2,6 +2,7 @@ import type { HealthAnalysis } from '../../model/health';
 import type { Note, NoteTemplate } from '../../model/note';
 import type { Transcript } from '../../model/transcript';
 import { readNarrative } from '../facts/readNarrative';
+import { withTrustedRoles } from '../facts/trustedRoles';
 import { extractFacts, type Fact, type FactKind } from './facts';
 import { groundSections } from './grounding';
 import type { NoteEngine } from './index';
@@ -48,11 +49,8 @@ function omitUnfaithfulParaphrases(
  * Builds a note without any model: the visit's own sentences for the narrative sections (readNarrative) and
  * sentences about the analysis's facts for the lists, each citing its segments.
  */
-export function writeLocalNote(
-  transcript: Transcript,
-  analysis: HealthAnalysis,
-  template: NoteTemplate = 'soap',
-): Note {
+export function writeLocalNote(labelled: Transcript, analysis: HealthAnalysis, template: NoteTemplate = 'soap'): Note {
+  const transcript = withTrustedRoles(labelled);
   const narrative = narrativeFacts(transcript);
   const facts = [...extractFacts(transcript, analysis), ...narrative];
   const sections = TEMPLATES[template].sections.map((s) => {

@@ -4,6 +4,7 @@ import { cleanSentence, detokenize, splitUtterance } from '../../../src/engines/
 import { digitize } from '../../../src/engines/facts/digitize';
 import { readNarrative } from '../../../src/engines/facts/readNarrative';
 import { pronounsFor, toThirdPerson } from '../../../src/engines/facts/thirdPerson';
+import { withTrustedRoles } from '../../../src/engines/facts/trustedRoles';
 import type { Transcript } from '../../../src/model/transcript';
 
 const he = pronounsFor('male');
@@ -126,5 +127,29 @@ describe('readNarrative: the visit sentences a note is written from', () => {
 
   test('deterministic', () => {
     expect(JSON.stringify(readNarrative(visit))).toBe(JSON.stringify(facts));
+  });
+});
+
+describe('withTrustedRoles', () => {
+  test('swaps labels that are plainly the wrong way round, and only those', () => {
+    const swapped = transcript([
+      ['patient', 'let me go ahead and do a physical examination here .'],
+      ['clinician', "i'm doing well , just anxious about my lab work ."],
+      ['patient', 'i reviewed your vitals and everything looks good .'],
+      ['clinician', 'okay .'],
+      ['patient', "i'm going to order a repeat blood test and i want you to watch for infections ."],
+    ]);
+    expect(withTrustedRoles(swapped).segments.map((s) => s.role)).toEqual([
+      'clinician',
+      'patient',
+      'clinician',
+      'patient',
+      'clinician',
+    ]);
+    const right = transcript([
+      ['clinician', 'let me go ahead and do a physical examination here .'],
+      ['patient', 'i want you to know that i feel better .'],
+    ]);
+    expect(withTrustedRoles(right)).toBe(right);
   });
 });
