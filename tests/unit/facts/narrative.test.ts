@@ -133,19 +133,18 @@ describe('readNarrative: the visit sentences a note is written from', () => {
 describe('withTrustedRoles', () => {
   test('swaps labels that are plainly the wrong way round, and only those', () => {
     const swapped = transcript([
+      ['patient', 'how about any infections ? what about your family ? do you have other conditions ?'],
+      ['clinician', 'no , not that i can think of .'],
+      ['patient', 'any other medical problems ? how about surgeries ?'],
+      ['clinician', 'no .'],
       ['patient', 'let me go ahead and do a physical examination here .'],
       ['clinician', "i'm doing well , just anxious about my lab work ."],
       ['patient', 'i reviewed your vitals and everything looks good .'],
       ['clinician', 'okay .'],
       ['patient', "i'm going to order a repeat blood test and i want you to watch for infections ."],
     ]);
-    expect(withTrustedRoles(swapped).segments.map((s) => s.role)).toEqual([
-      'clinician',
-      'patient',
-      'clinician',
-      'patient',
-      'clinician',
-    ]);
+    const swap = { clinician: 'patient', patient: 'clinician', other: 'other' } as const;
+    expect(withTrustedRoles(swapped).segments.map((s) => s.role)).toEqual(swapped.segments.map((s) => swap[s.role]));
     const right = transcript([
       ['clinician', 'let me go ahead and do a physical examination here .'],
       ['patient', 'i want you to know that i feel better .'],
