@@ -137,6 +137,8 @@ describe('withTrustedRoles', () => {
       ['clinician', 'no , not that i can think of .'],
       ['patient', 'any other medical problems ? how about surgeries ?'],
       ['clinician', 'no .'],
+      ['patient', 'is anyone in your family sick ?'],
+      ['clinician', 'no , they are healthy .'],
       ['patient', 'let me go ahead and do a physical examination here .'],
       ['clinician', "i'm doing well , just anxious about my lab work ."],
       ['patient', 'i reviewed your vitals and everything looks good .'],
