@@ -88,6 +88,8 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
       return (
         (/^drink/i.test(e.text) && !ALCOHOL.test(window)) ||
         /^(fall|falls|fell|fallen)$/i.test(e.text) ||
+        // "I'm just anxious about my lab work": a feeling, not an anxiety disorder.
+        /^(anxious|nervous|worried|stressed|scared|upset)$/i.test(e.text) ||
         // "I want to check up on…": a verb, not an annual physical.
         (/^check[- ]?ups?$/i.test(e.text) && /\b(to|will|'ll)\s+$/i.test(before)) ||
         // a discharge summary, discharge instructions: the paperwork, not a secretion.

@@ -233,6 +233,11 @@ describe('local note engine', () => {
       ],
       /history includes (gastro|heartburn)|medications include[^.]*insulin|laceration|exam is 2/i,
     ],
+    [
+      'being anxious about results is no anxiety disorder',
+      [['Patient', "i'm doing well , i'm just anxious about the abnormal lab work my doctor told me about ."]],
+      /anxiety/i,
+    ],
     ['a date is not a result value', [['Doctor', 'i personally reviewed the mri of the brain from 3/4 .']], /is 3\/4/],
   ] as const)('%s', async (_name, turns, wrong) => {
     const transcript = {
