@@ -24,6 +24,8 @@ export interface FactGuards {
   act(entity: Entity): DialogueAct | undefined;
   /** The mention's sentence states a condition ("if", "in case", "should"). */
   saysIf(entity: Entity): boolean;
+  /** The mention is answered "no" right after it ("diarrhea? no", "diarrhea no"): a post-posed denial. */
+  deniedAfter(entity: Entity): boolean;
   /** The speaker hedges before the mention in its sentence ("I thought it was just heartburn"). */
   hedged(entity: Entity): boolean;
   /** The words mean something else here: "drinking" fluids, "in the fall". */
@@ -74,6 +76,11 @@ export function createFactGuards(transcript: Transcript, analysis: HealthAnalysi
       return act === 'question' || act === 'explanation' || RISK.test(sentenceOf(e).window);
     },
     act: actOf,
+    deniedAfter: (e) => {
+      const text = texts.get(e.segmentId) ?? '';
+      const end = e.offset - (segmentStart.get(e.segmentId) ?? 0) + e.length;
+      return /^\s*[,?]?\s*(no|nope|nah|not really|none)\s*[.!,]?\s*$/i.test(text.slice(end));
+    },
     hedged: (e) => {
       const { before } = sentenceOf(e);
       const sentence = before.slice(Math.max(...['.', '?', '!'].map((p) => before.lastIndexOf(p))) + 1);

@@ -129,8 +129,9 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
     // A finding asked about and answered "yes" is present: the question's own hedge ("is it hurting?") is not
     // the patient's uncertainty.
     const asserted = assertionOf(e);
-    const a =
-      stance.kind === 'affirmed' && asserted.certainty !== 'negative'
+    const a = guards.deniedAfter(e)
+      ? { ...asserted, certainty: 'negative' }
+      : stance.kind === 'affirmed' && asserted.certainty !== 'negative'
         ? { ...asserted, certainty: 'positive' }
         : asserted;
     const clinician = stance.kind === 'stated' && ctx.roleOf(e.segmentId) === 'clinician';

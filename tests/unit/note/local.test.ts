@@ -238,6 +238,14 @@ describe('local note engine', () => {
       [['Patient', "i'm doing well , i'm just anxious about the abnormal lab work my doctor told me about ."]],
       /anxiety/i,
     ],
+    [
+      'a finding answered "no" right after it is denied, never presented',
+      [
+        ['Doctor', 'okay how about any abdominal infections'],
+        ['Patient', 'diarrhea no'],
+      ],
+      /presents with diarrhea|reports diarrhea/i,
+    ],
     ['a date is not a result value', [['Doctor', 'i personally reviewed the mri of the brain from 3/4 .']], /is 3\/4/],
   ] as const)('%s', async (_name, turns, wrong) => {
     const transcript = {
