@@ -54,14 +54,29 @@ async function main(): Promise<void> {
       console.log(`${f.status.padEnd(9)} ${f.subject.padEnd(8)} ${f.name}  [${f.key}]`);
     return;
   }
-  const gold = JSON.parse(readFileSync(GOLD, 'utf8')) as {
-    encounters: Record<string, [string, FactStatus, FactSubject?][]>;
-  };
+  const gold = JSON.parse(readFileSync(GOLD, 'utf8')) as Record<
+    'encounters' | 'heldout',
+    Record<string, [string, FactStatus, FactSubject?][]>
+  >;
+  for (const group of ['encounters', 'heldout'] as const) {
+    const present = Object.fromEntries(Object.entries(gold[group]).filter(([id]) => encounters.has(id)));
+    if (Object.keys(present).length > 0)
+      await scoreGroup(group === 'heldout' ? 'held out' : 'annotated', present, factsFor);
+  }
+}
+
+/** Scores one group of gold encounters and prints its table, errors and totals. */
+async function scoreGroup(
+  label: string,
+  group: Record<string, [string, FactStatus, FactSubject?][]>,
+  factsFor: (id: string) => Promise<Fact[]>,
+): Promise<void> {
+  console.log(`\n${label}:`);
   const unresolved = new Set<string>();
   const total: FactScore = { gold: 0, right: 0, predictedJudged: 0, wrongStatus: [], missed: [], falsePositives: [] };
   let wrongJudged = 0;
   console.log('encounter   gold  right  recall    judged  precision');
-  for (const [id, rows] of Object.entries(gold.encounters)) {
+  for (const [id, rows] of Object.entries(group)) {
     const goldFacts: Fact[] = rows.map(([name, status, subject]) => {
       const { key, resolved } = resolve(name);
       if (!resolved) unresolved.add(name);
@@ -89,7 +104,7 @@ async function main(): Promise<void> {
   if (unresolved.size > 0) console.log(`\nnot in the lexicon (${unresolved.size}): ${[...unresolved].join(', ')}`);
   const rightJudged = total.predictedJudged - wrongJudged;
   console.log(
-    `\nkey facts with the right assertion (${Object.keys(gold.encounters).length} encounters, ${total.gold} facts): recall ${pct(total.right, total.gold)} (${total.right}/${total.gold})  precision ${pct(rightJudged, total.predictedJudged)} (${rightJudged}/${total.predictedJudged})`,
+    `\nkey facts with the right assertion, ${label} (${Object.keys(group).length} encounters, ${total.gold} facts): recall ${pct(total.right, total.gold)} (${total.right}/${total.gold})  precision ${pct(rightJudged, total.predictedJudged)} (${rightJudged}/${total.predictedJudged})`,
   );
 }
 

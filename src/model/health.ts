@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { DialogueActSchema } from './dialogue';
+
 /** Text Analytics for Health's own category names (plus any it adds later: the set is open). */
 export const ENTITY_CATEGORIES = [
   'SymptomOrSign',
@@ -92,6 +94,11 @@ export const EntitySchema = z.object({
   assertion: AssertionSchema,
   codes: z.array(CodeSchema),
   confidence: z.number().min(0).max(1),
+  /**
+   * What the clause holding the mention does in the conversation (see src/model/dialogue.ts): an extension of the
+   * TA4H shape, set by the offline engine only, so a recap or dictated exam can be told from the patient's report.
+   */
+  dialogueAct: DialogueActSchema.optional(),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 

@@ -67,8 +67,10 @@ export interface FactScore {
 export function scoreFacts(gold: readonly Fact[], predicted: readonly Fact[]): FactScore {
   const score: FactScore = { gold: 0, right: 0, predictedJudged: 0, wrongStatus: [], missed: [], falsePositives: [] };
   const goldKeys = new Set(gold.map((g) => g.key));
-  const goldById = new Map(gold.map((g) => [`${g.key}|${g.subject}`, g]));
-  for (const g of gold) {
+  const goldById = new Map<string, Fact>();
+  // Two gold names for one concept ("dizziness", "lightheaded") are one fact: the first stands.
+  for (const g of gold) if (!goldById.has(`${g.key}|${g.subject}`)) goldById.set(`${g.key}|${g.subject}`, g);
+  for (const g of goldById.values()) {
     if (g.status === 'none') continue;
     score.gold++;
     const p = predicted.find((x) => x.key === g.key && x.subject === g.subject);

@@ -45,6 +45,11 @@ describe('assertContext (ConText rules)', () => {
     ['risks include infection , bleeding , seizure and stroke', 'stroke', { conditionality: 'hypothetical' }],
     ["i just want to make sure you're not having any chest pain", 'chest pain', { certainty: 'negative' }],
     ["i ca n't recall a fever", 'fever', { certainty: 'negative' }],
+    // Temporality as ConText defines it: historical is more than two weeks back.
+    ['i was treated for depression years back', 'depression', { temporal: 'past' }],
+    ['she was diagnosed with breast cancer back in 2015', 'breast cancer', { temporal: 'past' }],
+    ['my back pain started two days ago', 'back pain', {}],
+    ['my kidney stones resolved after a few weeks', 'kidney stones', { temporal: 'past' }],
     // Unpunctuated speech-recognizer output: questions are recognised by how they open.
     ['any weakness in your legs or problems with your bladder', 'weakness', { certainty: 'neutralPossible' }],
     ['does the pain go down your legs', 'pain', { certainty: 'neutralPossible' }],

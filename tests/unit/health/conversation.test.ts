@@ -143,3 +143,22 @@ describe('assertions read the conversation', () => {
     expect(got).toEqual(expected);
   });
 });
+
+describe('entities carry the act of their clause', () => {
+  it.each<[Turn[], string, string]>([
+    [[['clinician', "so you've endorsed some shortness of breath"]], 'shortness of breath', 'history-recap'],
+    [[['clinician', 'on exam there is no edema of the legs']], 'edema', 'exam-dictation'],
+    [
+      [
+        ['clinician', 'any chest pain'],
+        ['patient', 'no chest pain'],
+      ],
+      'chest pain',
+      'question',
+    ],
+    [[['patient', 'i have a cough']], 'cough', 'statement'],
+  ])('%j → %s is %s', async (turns, text, act) => {
+    const a = await analyzeTurns(...turns);
+    expect(a.entities.find((e) => e.text === text)?.dialogueAct).toBe(act);
+  });
+});

@@ -9,7 +9,10 @@ import { matchLexicon } from './match';
 import { readNumber } from './numbers';
 import type { Placed } from './relations';
 import { findRelations } from './relations';
+import { dropSelfCorrected } from './selfCorrections';
+import { createSoundAlike } from './soundAlike';
 import { splitAtClauses } from './splitAtClauses';
+import type { Token } from './tokenize';
 import { tokenize } from './tokenize';
 
 /** Categories that carry an assertion (the others — dosage, time, body site… — are modifiers). */
@@ -29,6 +32,13 @@ export const VALUE_WITH_UNIT = 'MeasurementValueWithUnit';
 /** Category of phrases matched only so that their words are not tagged ("come back" is no back). */
 export const NOT_AN_ENTITY = '-';
 
+const soundAlikes = new WeakMap<Lexicon, (tokens: Token[]) => Token[]>();
+/** The lexicon's sound-alike re-speller, built once per lexicon. */
+function soundAlikeFor(lexicon: Lexicon): (tokens: Token[]) => Token[] {
+  let fn = soundAlikes.get(lexicon);
+  if (!fn) soundAlikes.set(lexicon, (fn = createSoundAlike(lexicon)));
+  return fn;
+}
 const formatNumber = (n: number): string => String(Math.round(n * 1000) / 1000);
 const fill = (template: string, values: number[]): string =>
   template.replace(/\{(\d)\}/g, (_, i: string) => formatNumber(values[Number(i)] ?? NaN));
@@ -45,7 +55,7 @@ export function analyzeText(
   segmentOf: (offset: number) => string,
   clauses: readonly PlacedClause[] = [],
 ): Pick<HealthAnalysis, 'entities' | 'relations'> {
-  const tokens = tokenize(text);
+  const tokens = soundAlikeFor(lexicon)(tokenize(text));
   const sentences = splitAtClauses(splitSentences(text, tokens), tokens, clauses);
   const clauseAt = (offset: number): PlacedClause | undefined =>
     clauses.find((c) => offset >= c.start && offset < c.end);
@@ -83,6 +93,7 @@ export function analyzeText(
       assertion,
       codes: withCodes ? match.concept.codes : [],
       confidence: end - start > 1 ? 0.9 : 0.8,
+      ...(clause ? { dialogueAct: clause.act } : {}),
     };
     placed.push({ entity, sentence: n });
   };
@@ -105,7 +116,7 @@ export function analyzeText(
     add(match.start, match.end, concept.category, match, normalized);
   }
   const framed = allergyFrames(
-    placed,
+    dropSelfCorrected(placed, text),
     text,
     (n) => ({ start: tokens[sentences[n]!.start]!.start, end: tokens[sentences[n]!.end - 1]!.end }),
     clauseAt,

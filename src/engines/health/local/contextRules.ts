@@ -138,7 +138,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     direction: 'forward',
     effect: { temporal: 'past' },
     phrases: words(
-      'history of|hx of|h/o|past history of|previous|previously|prior|past|former|formerly|used to|had|quit|stopped|gave me|caused|status post|s/p|your last|my last|last time|back in|remote|childhood|as a child i had|old',
+      'history of|hx of|h/o|past history of|previous|previously|prior|past|former|formerly|used to|had|quit|stopped|gave me|caused|status post|s/p|your last|my last|last time|remote|childhood|as a child i had|old',
     ),
   },
   {
@@ -147,6 +147,24 @@ export const TRIGGER_RULES: TriggerRule[] = [
     phrases: words(
       'ago|years ago|year ago|months ago|month ago|as a child|as a kid|when i was young|when i was a child|when i was little|in childhood|in the past|previously|in college|in high school|back then|that resolved|which resolved|has resolved|resolved',
     ),
+  },
+  {
+    direction: 'both',
+    effect: { temporal: 'past' },
+    phrases: words('back in|way back|years back|year back|a while back|while back|long time ago|a long time ago'),
+  },
+  {
+    // Onsets of days or hours are recent in ConText's sense (historical means more than two weeks).
+    direction: 'backward',
+    effect: { pseudo: true },
+    phrases: words(
+      'day ago|days ago|hour ago|hours ago|minute ago|minutes ago|a day ago|a couple days ago|a couple of days ago|a few days ago|this morning|last night',
+    ),
+  },
+  {
+    direction: 'backward',
+    effect: { temporal: 'past' },
+    phrases: words('resolved after|resolved with|resolved on its own|cleared up|went away after|got better after'),
   },
   {
     direction: 'forward',

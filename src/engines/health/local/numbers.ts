@@ -76,6 +76,18 @@ export function readNumber(tokens: readonly Token[], i: number): NumberRun | und
     const value = Number(first.norm.replace(/,/g, ''));
     return Number.isFinite(value) ? { end: i + 1, value } : undefined;
   }
+  // "half a tablet".
+  if (first.norm === 'half' && ['a', 'an'].includes(tokens[i + 1]?.norm ?? '')) return { end: i + 2, value: 0.5 };
+  // "one twenty over seventy", "one seventy five": readings said as hundreds without the word "hundred".
+  const second = tokens[i + 1]?.norm ?? '';
+  if (
+    (first.norm === 'one' || first.norm === 'two') &&
+    (kindOf(second) === 'tens' || kindOf(second) === 'teen') &&
+    kindOf(tokens[i + 2]?.norm ?? '') !== 'hundred'
+  ) {
+    const rest = readNumber(tokens, i + 1);
+    if (rest && rest.value < 100) return { end: rest.end, value: UNITS[first.norm]! * 100 + rest.value };
+  }
   let prev: Kind | 'start' = 'start';
   let total = 0;
   let current = 0;
@@ -112,6 +124,11 @@ export function readNumber(tokens: readonly Token[], i: number): NumberRun | und
     }
     value = Number(`${value}.${digits}`);
     j = k;
+  }
+  // "one and a half".
+  if (['and', 'a'].includes(tokens[j]?.norm ?? '')) {
+    const k = tokens[j]!.norm === 'and' ? j + 1 : j;
+    if (tokens[k]?.norm === 'a' && tokens[k + 1]?.norm === 'half') return { end: k + 2, value: value + 0.5 };
   }
   return { end: j, value };
 }
