@@ -8,14 +8,14 @@ import { collectInputs } from './encounters/collectInputs';
 import { connectHost } from './encounters/hostConnection';
 import { fitLabel, progressBar } from './encounters/progressBar';
 
-export const usage = `Usage: clinscribe process <file|dir…> [--out DIR] [--template soap|hp|progress] [--review] [--url URL] [--key=KEY]
+export const usage = `Usage: clinscribe process <file|dir…> [--out DIR] [--template soap|hp|progress|dap|birp] [--review] [--url URL] [--key=KEY]
 
 Uploads each recording or document to the running host (or starts an embedded one when none answers), shows a
 progress bar per file from the pipeline's custom status, and writes every artifact to DIR/<encounterId>/.
 
 Options:
   --out DIR         where to write results                                  [default: ./out]
-  --template T      note template: soap, hp or progress                     [default: soap]
+  --template T      note template: soap, hp, progress, dap or birp         [default: soap]
   --review          stop at clinician review (the encounter waits; approve it in the web page or the API)
   --url URL         host base URL (or CLINSCRIBE_URL)                        [default: http://127.0.0.1:7071]
   --key=KEY         function key (or CLINSCRIBE_KEY; use the = form: keys may start with "-")  [default: .data/keys.json]

@@ -51,6 +51,8 @@ export const ManifestSchema = z.object({
   results: z.record(BlobRefSchema).default({}),
   /** Long-running service jobs (e.g. `speechBatch` → its URL), so a restarted activity resumes polling. */
   jobs: z.record(z.string()).default({}),
+  /** Counts a step reports for review, e.g. `noteSentences`, `noteFlaggedSentences`, `noteFlags`. */
+  counts: z.record(z.number().int().nonnegative()).default({}),
   error: z.object({ stage: StageSchema, code: z.string(), message: z.string() }).optional(),
   /** Length of the recording in seconds (documents: 0), once transcribed. */
   duration: z.number().nonnegative().optional(),

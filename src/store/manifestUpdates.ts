@@ -14,6 +14,7 @@ export interface ManifestPatch {
   jobs?: Record<string, string>;
   progress?: Manifest['progress'];
   duration?: number;
+  counts?: Record<string, number>;
 }
 
 const FINAL: readonly Status[] = ['Completed', 'Failed', 'ReviewExpired'];
@@ -31,6 +32,7 @@ export function applyPatch(manifest: Manifest, patch: ManifestPatch, now: string
   if (patch.engines) next.engines = { ...manifest.engines, ...patch.engines };
   if (patch.options) next.options = { ...manifest.options, ...patch.options };
   if (patch.jobs) next.jobs = { ...manifest.jobs, ...patch.jobs };
+  if (patch.counts) next.counts = { ...manifest.counts, ...patch.counts };
   if (patch.error) next.error = patch.error;
   if (patch.progress) next.progress = patch.progress;
   if (patch.duration !== undefined) next.duration = patch.duration;
@@ -66,6 +68,7 @@ export function newManifest(
     timings: [],
     results: {},
     jobs: {},
+    counts: {},
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Entity, HealthAnalysis } from '../../model/health';
 import type { Transcript } from '../../model/transcript';
+import { createFactGuards } from '../facts/guards';
 import { familyRelationOf } from '../fhir/conditions';
 import { assertionOf, type BuildContext, createContext } from '../fhir/context';
 import { formatAmount, formatValue, nameOf, withSite } from './phrases';
@@ -29,7 +30,16 @@ export type FactKind =
   | 'planProcedure'
   | 'declined'
   | 'conditionalPlan'
-  | 'returnPrecaution';
+  | 'examNegative'
+  | 'returnPrecaution'
+  // The speaker's own cleaned words in the third person (facts/readNarrative), one sentence each.
+  | 'complaintNarrative'
+  | 'introNarrative'
+  | 'hpiNarrative'
+  | 'examNarrative'
+  | 'resultsNarrative'
+  | 'assessmentNarrative'
+  | 'planNarrative';
 
 /** One clinical fact in note wording, with the transcript segments it rests on. */
 export interface Fact {
@@ -39,6 +49,19 @@ export interface Fact {
   /** Plan verb said in the transcript ("Start", "Increase"…), when there was one. */
   verb?: string;
 }
+
+const DATE = /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/;
+/** Kinds that deny or hedge: never written for a concept the visit states as present. */
+const NEGATIVE_KINDS = new Set<FactKind>([
+  'negative',
+  'ruledOut',
+  'declined',
+  'unlikelyDiagnosis',
+  'consideredDiagnosis',
+  'possibleDiagnosis',
+  'possibleSymptom',
+  'uncertainSymptom',
+]);
 
 const PLAN_VERBS: ReadonlyArray<[RegExp, string]> = [
   [/\b(start|begin|initiate)\b/i, 'Start'],
@@ -96,13 +119,21 @@ function possibleKind(certainty: string, diagnostic: boolean): FactKind {
 /** Extracts note facts from the analysis, skipping what was only asked about and never affirmed. */
 export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): Fact[] {
   const ctx = createContext(transcript, analysis, '', '');
+  const guards = createFactGuards(transcript, analysis);
   const facts: Fact[] = [];
   const entities = [...analysis.entities].sort((a, b) => a.offset - b.offset || a.id.localeCompare(b.id));
   let complaint = false;
   for (const e of entities) {
     const stance = ctx.stanceOf(e);
     if (stance.kind === 'unanswered') continue;
-    const a = assertionOf(e);
+    // A finding asked about and answered "yes" is present: the question's own hedge ("is it hurting?") is not
+    // the patient's uncertainty.
+    const asserted = assertionOf(e);
+    const a = guards.deniedAfter(e)
+      ? { ...asserted, certainty: 'negative' }
+      : stance.kind === 'affirmed' && asserted.certainty !== 'negative'
+        ? { ...asserted, certainty: 'positive' }
+        : asserted;
     const clinician = stance.kind === 'stated' && ctx.roleOf(e.segmentId) === 'clinician';
     const evidence = (...related: Array<Entity | undefined>): string[] => [
       ...new Set([
@@ -111,9 +142,19 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         ...related.filter((r): r is Entity => !!r).map((r) => r.segmentId),
       ]),
     ];
-    const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) =>
+    const add = (kind: FactKind, phrase: string, ev = evidence(), verb?: string) => {
+      // Never deny, hedge, rule out or call "not indicated" what the visit elsewhere states as present.
+      if (NEGATIVE_KINDS.has(kind) && guards.statedPresent(e)) return;
       facts.push(verb ? { kind, phrase, evidence: ev, verb } : { kind, phrase, evidence: ev });
+    };
     const possible = a.certainty !== 'positive' && a.certainty !== 'negative';
+    // Asked about, explained or listed as a risk: hedges and negations read there are not the clinician's. A
+    // definite finding stated that way is not a fact about the patient either (a negation still is: "no fever?").
+    const finding = e.category === 'Diagnosis' || e.category === 'SymptomOrSign' || e.category === 'SubstanceUse';
+    if (finding && guards.notAFinding(e) && a.certainty !== 'negative' && !(stance.kind === 'affirmed')) continue;
+    if (guards.otherSense(e)) continue;
+    // The patient's own finding, in a sentence that also names a relative: leave it to the speaker's own words.
+    if (finding && a.association !== 'other' && guards.nearRelative(e)) continue;
     const name = nameOf(e);
     switch (ctx.isAllergen(e) ? 'Allergen' : e.category) {
       case 'SymptomOrSign':
@@ -128,15 +169,22 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
             );
           }
         } else if (a.conditionality) {
-          if (clinician && e.category === 'SymptomOrSign') add('returnPrecaution', name);
-        } else if (a.certainty === 'negative')
-          add(clinician && e.category === 'Diagnosis' ? 'ruledOut' : 'negative', name);
-        else if (ctx.allergySegments.has(e.segmentId) || (ctx.allergySegments.size > 0 && /^allerg/i.test(e.text)))
+          if (clinician && e.category === 'SymptomOrSign' && guards.act(e) === 'safety-net')
+            add('returnPrecaution', name);
+        } else if (a.certainty === 'negative') {
+          // The clinician's dictated "no edema" is an exam finding, never a denial by the patient.
+          const act = guards.act(e);
+          if (clinician && e.category === 'Diagnosis') add('ruledOut', name);
+          else if (clinician && act === 'exam-dictation') add('examNegative', name);
+          else if (!clinician || act === 'history-recap') add('negative', name);
+        } else if (ctx.allergySegments.has(e.segmentId) || (ctx.allergySegments.size > 0 && /^allerg/i.test(e.text)))
           continue;
         else if (possible) add(possibleKind(a.certainty, clinician || e.category === 'Diagnosis'), name);
         else if (clinician) {
           const site = ctx.related(e, 'BodySiteOfCondition')[0];
-          add(e.category === 'Diagnosis' ? 'diagnosis' : 'examFinding', withSite(name, site), evidence(site));
+          // A diagnosis is written by its name: body-site relations read from run-on speech are not reliable enough.
+          if (e.category === 'Diagnosis') add('diagnosis', name);
+          else add('examFinding', withSite(name, site), evidence(site));
         } else {
           const site = ctx.related(e, 'BodySiteOfCondition')[0];
           const time = ctx.related(e, 'TimeOfCondition')[0];
@@ -148,7 +196,8 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
             add('visitReason', name, ev);
             complaint = true;
           }
-          if (e.category === 'Diagnosis') add('history', a.temporal === 'past' ? `${name} (inactive)` : name, ev);
+          // Whether a past problem is resolved is rarely said: the name alone ("used to be on insulin" is still diabetes).
+          if (e.category === 'Diagnosis' && !guards.hedged(e)) add('history', name, ev);
           else add('symptom', phrase, ev);
         }
         break;
@@ -161,9 +210,10 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
           (t) => ctx.related(e, t)[0],
         );
         if (a.certainty === 'negative') add('negative', `taking ${name}`);
-        else if (a.conditionality) add('conditionalPlan', medicationPhrase(ctx, e), evidence(...relatedEntities));
-        else if (clinician) add('planMedication', medicationPhrase(ctx, e, verb), evidence(...relatedEntities), verb);
-        else add('medication', medicationPhrase(ctx, e), evidence(...relatedEntities));
+        else if (a.conditionality) {
+          if (guards.saysIf(e)) add('conditionalPlan', medicationPhrase(ctx, e), evidence(...relatedEntities));
+        } else if (clinician) add('planMedication', medicationPhrase(ctx, e, verb), evidence(...relatedEntities), verb);
+        else if (a.temporal !== 'past') add('medication', medicationPhrase(ctx, e), evidence(...relatedEntities));
         break;
       }
       case 'Allergen': {
@@ -181,6 +231,12 @@ export function extractFacts(transcript: Transcript, analysis: HealthAnalysis): 
         if (a.conditionality || a.association === 'other') break;
         const value = ctx.related(e, 'ValueOfExamination')[0];
         const unit = ctx.related(e, 'UnitOfExamination')[0];
+        // "the MRI from 3/4": a date, not a value (only a blood pressure is written as n/n).
+        if (value && DATE.test(value.text.trim()) && !/pressure|\bbp\b/i.test(e.text)) break;
+        // An examination has findings, not a value ("foot exam is 2 centimeters").
+        if (value && /\bexam(ination)?\b/i.test(e.text)) break;
+        // A pressure is never a percentage ("diastolic filling … ejection fraction of 55%").
+        if (value && /pressure/i.test(`${e.text} ${name}`) && /%/.test(formatValue(value.text, unit?.text))) break;
         if (value && a.certainty !== 'negative') {
           const shown = formatValue(value.text, unit?.text);
           const numeric = /\d/.test(shown);

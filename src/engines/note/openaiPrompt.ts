@@ -64,6 +64,14 @@ export function systemPrompt(template: TemplateSchema): string {
     'a finding the patient denies is written as denied, never as present; conditions of relatives are family history',
     'naming the relative; questions nobody answered are not facts. Every sentence lists in `evidence` the ids of the',
     'transcript segments (the [sN] tags) its facts come from. Leave a section empty rather than guess.',
+    "Write what clinicians write: the history from the patient's turns (onset, duration, site and side, quality,",
+    'severity, timing, modifiers, associated symptoms), the examination only from what the clinician dictated,',
+    "results with their values and dates, and the assessment and plan by problem: the clinician's impression with",
+    'its stated certainty, then its orders, medications, referrals, education and follow-up interval. A plan the',
+    'patient declined is written as declined; a procedure already done is history, not plan. Where you cannot tell',
+    "who has a condition, whether it is present, or when, use the speaker's own words or leave it out.",
+    'Each sentence is checked against its evidence (entities with the same assertion, subject and time, numbers,',
+    'the right speaker); sentences that fail are flagged for the clinician.',
     `Sections (use these ids):\n${sections}`,
   ].join('\n');
 }

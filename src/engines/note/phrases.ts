@@ -13,12 +13,24 @@ function proseName(normalized: string): string | undefined {
   return name.split(/\s+/).length <= 4 && !CODE_DISPLAY_SUFFIX.test(name) ? name : undefined;
 }
 
+const stems = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3)
+    .map((w) => w.slice(0, 4));
+
 /**
- * Display name of an entity: its normalized (terminology) name when that reads as prose, else the words spoken;
- * lower-cased unless it is an acronym.
+ * Display name of an entity: its normalized (terminology) name when that reads as prose and shares a word with
+ * what was said, else the words spoken ("wound", not "laceration"; "heart attack", not "myocardial infarction":
+ * a name the speaker never used is a coding decision, not something to state in their note); lower-cased unless
+ * it is an acronym.
  */
 export function nameOf(entity: Entity): string {
-  const name = ((entity.normalizedText && proseName(entity.normalizedText)) ?? entity.text).trim();
+  const normalized = entity.normalizedText && proseName(entity.normalizedText);
+  const said = new Set(stems(entity.text));
+  const shares = normalized !== undefined && stems(normalized).some((w) => said.has(w));
+  const name = (normalized && shares ? normalized : entity.text).trim();
   return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 }
 

@@ -30,16 +30,34 @@ const RENDER: Readonly<Record<FactKind, (facts: Fact[]) => NoteSentence[]>> = {
   socialHistory: (f) => eachSentence(f, (x) => `The patient ${x.phrase}.`),
   result: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)}.`),
   examFinding: (f) => listSentence(f, (l) => `Examination shows ${l}.`),
+  examNegative: (f) => listSentence(f, (l) => `No ${l} on examination.`),
   diagnosis: (f) => listSentence(f, (l) => `Findings are consistent with ${l}.`),
   possibleDiagnosis: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} suspected.`),
   unlikelyDiagnosis: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} considered unlikely.`),
   consideredDiagnosis: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} under consideration.`),
   ruledOut: (f) => listSentence(f, (l) => `${capitalize(l)} ${isAre(f)} not suspected.`),
-  planMedication: (f) => eachSentence(f, planSentence),
-  planProcedure: (f) => eachSentence(f, planSentence),
+  // Only with a plan verb said ("start", "order"…): a drug or procedure merely named by the clinician may be one
+  // already taken or already done ("Plan includes surgery" for a past operation).
+  planMedication: (f) =>
+    eachSentence(
+      f.filter((x) => x.verb),
+      planSentence,
+    ),
+  planProcedure: (f) =>
+    eachSentence(
+      f.filter((x) => x.verb),
+      planSentence,
+    ),
   declined: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} is not indicated at this time.`),
   conditionalPlan: (f) => eachSentence(f, (x) => `${capitalize(x.phrase)} will be prescribed if indicated.`),
   returnPrecaution: (f) => listSentence(f, (l) => `Return precautions were given for ${l}.`),
+  complaintNarrative: (f) => eachSentence(f.slice(0, 1), (x) => x.phrase),
+  introNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  hpiNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  examNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  resultsNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  assessmentNarrative: (f) => eachSentence(f, (x) => x.phrase),
+  planNarrative: (f) => eachSentence(f, (x) => x.phrase),
 };
 
 /** Renders the facts of the given kinds, in the order of the kinds, as grounded sentences. */

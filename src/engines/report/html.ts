@@ -2,7 +2,7 @@ import type { Bundle } from '@medplum/fhirtypes';
 
 import type { HealthAnalysis } from '../../model/health';
 import type { Manifest } from '../../model/manifest';
-import type { Note } from '../../model/note';
+import { countFlags, type Note, type NoteSentence } from '../../model/note';
 import type { ReviewDecision } from '../../model/pipeline';
 import type { Transcript } from '../../model/transcript';
 import { transcriptText } from '../../model/transcriptText';
@@ -38,22 +38,35 @@ function approvalLine(review: ReviewDecision | undefined): string {
 const clock = (seconds: number): string =>
   `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
+function renderSentence(x: NoteSentence, known: Set<string>): string {
+  const refs = x.evidence
+    .map((id) =>
+      known.has(id) ? `<a class="ev" href="#${segmentAnchor(id)}">${h(id)}</a>` : `<span class="ev">${h(id)}</span>`,
+    )
+    .join('');
+  const flags = x.flags?.length
+    ? `<span class="flag" title="${h(x.flags.map((f) => `${f.code}: ${f.detail}`).join('\n'))}">⚠</span>`
+    : '';
+  return `<span class="sentence${flags ? ' flagged' : ''}">${h(x.text)}<sup>${refs}</sup>${flags}</span>`;
+}
+
 function renderNote(note: Note, known: Set<string>): string {
   const sections = note.sections.map((s) => {
     const body = s.sentences.length
-      ? s.sentences
-          .map(
-            (x) =>
-              `<span class="sentence">${h(x.text)}${x.evidence.map((id) => (known.has(id) ? `<a class="ev" href="#${segmentAnchor(id)}">${h(id)}</a>` : `<span class="ev">${h(id)}</span>`)).join('')}</span>`,
-          )
-          .join(' ')
+      ? s.sentences.map((x) => renderSentence(x, known)).join(' ')
       : '<span class="empty">Nothing documented.</span>';
-    return `<h3>${h(s.title)}</h3>\n<p>${body}</p>`;
+    const flags = s.sentences.flatMap((x) =>
+      (x.flags ?? []).map((f) => `<li><b>${h(f.code)}</b>: ${h(f.detail)}</li>`),
+    );
+    const list = flags.length ? `\n<ul class="flags">${flags.join('')}</ul>` : '';
+    return `<h3>${h(s.title)}</h3>\n<p>${body}</p>${list}`;
   });
   const dropped = note.dropped
-    ? `<p class="meta">${note.dropped} sentence(s) without valid evidence were removed.</p>`
+    ? `<p class="meta">${note.dropped} sentence(s) were left out: no valid evidence, or a paraphrase that failed the faithfulness check.</p>`
     : '';
-  return `<p class="meta">${h(TEMPLATES[note.template].title)} · engine ${h(note.engine)}</p>${dropped}\n${sections.join('\n')}`;
+  const { sentences, flaggedSentences, flags } = countFlags(note);
+  const checked = `<p class="meta">Faithfulness check: ${flaggedSentences} of ${sentences} sentence(s) flagged (${flags} flag(s)); flagged sentences are marked ⚠ and must be checked against their evidence.</p>`;
+  return `<p class="meta">${h(TEMPLATES[note.template].title)} · engine ${h(note.engine)}</p>${dropped}${checked}\n${sections.join('\n')}`;
 }
 
 function renderTranscript(transcript: Transcript, analysis: HealthAnalysis | undefined): string {

@@ -1,2 +1,2 @@
 export { renderReportHtml, type ReportInput } from './html';
-export { renderNoteMarkdown } from './markdown';
+export { markdownText, renderNoteMarkdown, renderNoteText } from './markdown';

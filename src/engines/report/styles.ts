@@ -10,6 +10,6 @@ td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:t
 .time{display:block;font-weight:400;color:#777;font-size:.85em}
 mark.ent{border-radius:3px;padding:0 .1em}.a-positive{background:#d7f0d7}.a-negative{background:#f6d0d0;text-decoration:line-through}
 .a-possible{background:#fbe7b5}.a-conditional{background:#e3dcf5}.a-other{background:#d4e6f7}.a-past{background:#e6e6e6}.a-future{background:#d9f2f2}
-.legend mark{margin-right:.5rem}.empty{color:#777;font-style:italic}
+.legend mark{margin-right:.5rem}.flagged{background:#fff0e0}.flag{color:#b35900;margin-left:.2em}ul.flags{color:#8a4500;font-size:.9em;margin:.2rem 0}.empty{color:#777;font-style:italic}
 @media print{body{margin:0;max-width:none;font-size:11pt}a{color:inherit}.seg{break-inside:avoid}h2{break-after:avoid}.sentence a.ev{border:none}}
 `;

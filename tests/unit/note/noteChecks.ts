@@ -4,7 +4,8 @@ import type { HealthAnalysis } from '../../../src/model/health';
 import type { Note } from '../../../src/model/note';
 import type { Transcript } from '../../../src/model/transcript';
 
-const NEGATION_CONTEXT = /\b(denies|not indicated|not suspected|return precautions)\b/i;
+/** Note wording for an absent finding, or the speaker's own negated words (extracts keep their "no", "not"). */
+const NEGATION_CONTEXT = /\b(denies|not indicated|not suspected|return precautions|no|not|never|without|if)\b|n't\b/i;
 
 /** Every sentence cites ≥ 1 segment, and every cited segment exists. */
 export function expectGrounded(note: Note, transcript: Transcript): void {
@@ -17,7 +18,7 @@ export function expectGrounded(note: Note, transcript: Transcript): void {
 
 /**
  * A symptom the analysis marks as negated (and never as present) may appear only in a denial, a ruled-out
- * statement or a return precaution — never as a present finding.
+ * statement, a return precaution or an extract that keeps the speaker's negation — never as a present finding.
  */
 export function expectNegatedNeverPresent(
   note: Note,

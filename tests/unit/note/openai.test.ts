@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config';
 import { createNoteEngine } from '../../../src/engines/note';
 import { createOpenAiNoteEngine, type OpenAiNoteOptions } from '../../../src/engines/note/openai';
+import { verifyNote } from '../../../src/engines/note/verify';
 import { NonRetriableError, TransientError } from '../../../src/errors';
 import { setLogSink } from '../../../src/log';
 import type { Note } from '../../../src/model/note';
-import { NoteSchema } from '../../../src/model/note';
+import { countFlags, NoteSchema } from '../../../src/model/note';
 import { encounterFixture } from '../fhir/fixtures';
 import { AZURE_CONTENT_FILTER_BODY, type FakeOpenAi, startFakeOpenAi } from './fakeOpenAiServer';
 
@@ -41,6 +42,29 @@ const engine = (extra: Partial<OpenAiNoteOptions> = {}) =>
   });
 
 describe('OpenAI note engine against a Chat Completions fake', () => {
+  test("the faithfulness check flags a model's unsupported sentences and never drops them", async () => {
+    const answer = {
+      sections: [
+        {
+          id: 'subjective',
+          sentences: [
+            { text: 'The patient reports sugars of 180 before breakfast.', evidence: ['s2', 's4'] },
+            { text: 'The patient reports chest pain.', evidence: ['s8'] },
+            { text: 'The patient takes metformin 850 mg twice a day.', evidence: ['s5', 's6'] },
+          ],
+        },
+      ],
+    };
+    fake.script.push({ kind: 'content', content: JSON.stringify(answer) });
+    const note = verifyNote(await engine().write(transcript, analysis, { template: 'soap' }), transcript, analysis);
+    const written = sentences(note);
+    expect(written.map((s) => s.text)).toEqual(answer.sections[0]!.sentences.map((s) => s.text));
+    expect(written[0]!.flags).toBeUndefined();
+    expect(written[1]!.flags?.map((f) => f.code)).toContain('negation-flip');
+    expect(written[2]!.flags?.map((f) => f.code)).toContain('number-mismatch');
+    expect(countFlags(note)).toMatchObject({ sentences: 3, flaggedSentences: 2 });
+  });
+
   test('sends the whole transcript with a strict JSON schema and returns a grounded note', async () => {
     const config = loadConfig({ NOTE_ENGINE: 'openai', OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_MODEL: 'local-llm' });
     const note = await createNoteEngine(config).write(transcript, analysis, { template: 'hp' });

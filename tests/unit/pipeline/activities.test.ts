@@ -115,6 +115,12 @@ describe('activities against Azurite with the offline engines', () => {
       'writeNote',
     ]);
     expect(manifest.engines).toMatchObject({ transcript: 'document-txt' });
+    // The faithfulness check ran: its counts are in the manifest and agree with note.json.
+    const flagged = written.sections.flatMap((s) => s.sentences).filter((s) => s.flags?.length).length;
+    expect(manifest.counts).toMatchObject({
+      noteSentences: written.sections.flatMap((s) => s.sentences).length,
+      noteFlaggedSentences: flagged,
+    });
   });
 
   it('keep the bundles Text Analytics for Health returned beside the canonical bundle', async () => {

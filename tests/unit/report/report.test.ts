@@ -26,15 +26,17 @@ const manifest: Manifest = {
   timings: [],
   results: {},
   jobs: {},
+  counts: {},
 };
 const EVIL = '<script>alert("x")</script> & [link](javascript:alert(1)) *bold*';
 
 describe('renderNoteMarkdown', () => {
-  test('sections, one bullet per sentence with its citations, cited segments quoted', () => {
+  test('sections of prose, evidence as superscript refs (no escaped brackets), cited segments quoted', () => {
     const md = renderNoteMarkdown(note, fixture.transcript);
     expect(md).toMatch(/^# SOAP note\n/);
     expect(md).toContain('## Subjective');
-    expect(md).toContain('- The patient denies weakness and bladder problems. \\[s6\\]');
+    expect(md).toContain('The patient denies weakness and bladder problems.<sup>s6</sup>');
+    expect(md).not.toContain('\\[');
     expect(md).toContain('- **s6** (patient, B): No weakness and no bladder problems.');
     expect(md).not.toContain('**s1**'); // s1 is not cited
   });
@@ -49,8 +51,46 @@ describe('renderNoteMarkdown', () => {
     const md = renderNoteMarkdown(evil);
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('](javascript');
-    expect(md).toContain('\\*bold\\*');
-    expect(md).toContain('1 sentence(s) without valid evidence were removed');
+    expect(md).toContain('&#42;bold&#42;');
+    expect(md).not.toContain('\\');
+    expect(md).toContain('1 sentence(s) were left out');
+  });
+});
+
+describe('faithfulness flags in the renderings', () => {
+  const flagged: Note = {
+    template: 'soap',
+    engine: 'x',
+    dropped: 0,
+    sections: [
+      {
+        id: 'subjective',
+        title: 'Subjective',
+        sentences: [
+          {
+            text: 'The patient reports fever.',
+            evidence: ['s3'],
+            flags: [{ code: 'negation-flip', detail: 'fever: written as present, the evidence says absent' }],
+          },
+          { text: 'The patient reports back pain.', evidence: ['s2'] },
+        ],
+      },
+    ],
+  };
+
+  test('note.md marks the sentence and lists the reason under its section', () => {
+    const md = renderNoteMarkdown(flagged);
+    expect(md).toContain(
+      'The patient reports fever.<sup>s3</sup><sup>⚠</sup> The patient reports back pain.<sup>s2</sup>',
+    );
+    expect(md).toContain('> ⚠ negation-flip: fever: written as present, the evidence says absent');
+  });
+
+  test('report.html counts flagged sentences and shows each flag', () => {
+    const html = renderReportHtml({ transcript: fixture.transcript, note: flagged });
+    expect(html).toContain('Faithfulness check: 1 of 2 sentence(s) flagged (1 flag(s))');
+    expect(html).toContain('<span class="sentence flagged">The patient reports fever.');
+    expect(html).toContain('<li><b>negation-flip</b>: fever: written as present, the evidence says absent</li>');
   });
 });
 
