@@ -26,6 +26,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   UploadTooSlow: 408,
   NotFound: 404,
   Conflict: 409,
+  Unauthenticated: 401,
+  Forbidden: 403,
 };
 
 /**
@@ -38,6 +40,9 @@ export async function respond(route: string, work: () => Promise<HttpResponseIni
   } catch (error) {
     if (error instanceof ClinscribeError && !error.retriable) {
       return problem(STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
+    }
+    if (error instanceof ClinscribeError && error.code === 'AuditUnavailable') {
+      return problem(503, error.code, error.message);
     }
     log.error('http.failed', { route, code: error instanceof ClinscribeError ? error.code : 'Unexpected' });
     return problem(500, 'InternalError', 'The request could not be completed; try again later');
