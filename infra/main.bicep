@@ -62,6 +62,18 @@ param fhirServerScope string = ''
 @description('Resource id of an Azure Health Data Services FHIR service the app exports to: the app identity gets FHIR Data Contributor on it. Empty = no role (another FHIR server authorizes the app itself).')
 param fhirServiceId string = ''
 
+@description('Client id of the Entra app registration that represents this API; empty = function keys only (AUTH_MODE=keys).')
+param entraApiClientId string = ''
+@description('Tenant of that app registration; empty = the deployment tenant.')
+param entraTenantId string = ''
+@description('Accepted token audiences (comma-separated); empty = api://<client id> and the client id.')
+param entraAudiences string = ''
+@description('Set true only after enabling App Service Authentication on the app: then X-MS-CLIENT-PRINCIPAL is trusted.')
+param easyAuthTrusted bool = false
+@description('Days audit records stay immutable (time-based retention on the audit container; HIPAA keeps 6 years).')
+@minValue(1)
+param auditRetentionDays int = 2190
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -104,6 +116,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     logAnalyticsId: monitoring.outputs.logAnalyticsId
+    auditRetentionDays: auditRetentionDays
   }
 }
 
@@ -211,6 +224,10 @@ module settings 'app/settings.bicep' = {
     openAiDeploymentName: useAzureOpenAI ? openAi.outputs.deploymentName : ''
     fhirServerUrl: fhirServerUrl
     fhirServerScope: fhirServerScope
+    entraApiClientId: entraApiClientId
+    entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
+    entraAudiences: entraAudiences
+    easyAuthTrusted: easyAuthTrusted
   }
 }
 

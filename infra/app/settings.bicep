@@ -14,6 +14,10 @@ param openAiEndpoint string = ''
 param openAiDeploymentName string = ''
 param fhirServerUrl string = ''
 param fhirServerScope string = ''
+param entraApiClientId string = ''
+param entraTenantId string = ''
+param entraAudiences string = ''
+param easyAuthTrusted bool = false
 
 var hostSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -51,4 +55,14 @@ var fhirSettings = union(
   empty(fhirServerScope) ? {} : { FHIR_SERVER_SCOPE: fhirServerScope }
 )
 
-output appSettings object = union(hostSettings, speechSettings, languageSettings, noteSettings, fhirSettings)
+// Users sign in with Entra ID when an API app registration is given (src/identity; docs/identity.md); else keys.
+// The audit log goes to append blobs in the `audit` container (immutability policy in storage.bicep).
+var identitySettings = empty(entraApiClientId) ? { AUTH_MODE: 'keys', AUDIT_STORE: 'blob' } : {
+  AUTH_MODE: 'entra'
+  ENTRA_TENANT_ID: entraTenantId
+  ENTRA_AUDIENCES: empty(entraAudiences) ? 'api://${entraApiClientId},${entraApiClientId}' : entraAudiences
+  EASY_AUTH_TRUSTED: easyAuthTrusted ? 'true' : 'false'
+  AUDIT_STORE: 'blob'
+}
+
+output appSettings object = union(hostSettings, speechSettings, languageSettings, noteSettings, fhirSettings, identitySettings)

@@ -7,6 +7,8 @@ param deploymentContainerName string
 param logAnalyticsId string
 @minValue(1)
 param softDeleteDays int = 7
+@description('Days each audit record stays immutable (time-based retention with protected append writes).')
+param auditRetentionDays int = 2190
 
 var containerNames = ['uploads', 'encounters', deploymentContainerName]
 
@@ -45,6 +47,22 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         properties: { publicAccess: 'None' }
       }
     ]
+
+    // The PHI access log (src/audit): append blobs under a time-based retention policy. Protected append writes let
+    // the app add records while nothing, including an admin, can change or delete one until it expires. The policy
+    // is left unlocked so its period can still be raised; lock it once settled (docs/identity.md).
+    resource auditContainer 'containers' = {
+      name: 'audit'
+      properties: { publicAccess: 'None' }
+
+      resource retention 'immutabilityPolicies' = {
+        name: 'default'
+        properties: {
+          immutabilityPeriodSinceCreationInDays: auditRetentionDays
+          allowProtectedAppendWrites: true
+        }
+      }
+    }
   }
 }
 

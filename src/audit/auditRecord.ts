@@ -21,7 +21,7 @@ export const AuditRecordSchema = z.object({
   recordedAt: z.string().datetime(),
   actor: z.object({
     id: z.string().min(1).max(200),
-    source: z.enum(['easy-auth', 'bearer', 'development', 'function-key']),
+    source: z.enum(['easy-auth', 'bearer', 'development', 'function-key', 'unauthenticated']),
     roles: z.array(z.string()),
   }),
   action: z.enum(AUDIT_ACTIONS),

@@ -26,7 +26,7 @@ const outcomeOf = (status: number): AuditRecord['outcome'] =>
 export async function recordAccess(
   store: AuditStore,
   request: HttpRequest,
-  principal: Pick<Principal, 'id' | 'source' | 'roles'>,
+  principal: Pick<Principal, 'id' | 'roles'> & { source: AuditRecord['actor']['source'] },
   entry: { action: AuditRecord['action']; encounterId?: string; detail?: string; status: number },
 ): Promise<void> {
   const record: AuditRecord = {

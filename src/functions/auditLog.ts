@@ -38,7 +38,8 @@ export async function readAuditLog(request: HttpRequest): Promise<HttpResponseIn
     const q = parsed.data;
     const store = getAuditStore();
     await recordAccess(store, request, principal, { action: 'audit.read', status: 200 });
-    const to = q.to ? new Date(q.to) : new Date();
+    // Default end: just past now, so a record written this millisecond (this very read) is included.
+    const to = q.to ? new Date(q.to) : new Date(Date.now() + 1000);
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - DAY);
     if (to.getTime() - from.getTime() > 31 * DAY) {
       throw new NonRetriableError('InvalidRequest', 'Ask for at most 31 days at a time');

@@ -8,11 +8,13 @@ import * as df from 'durable-functions';
 
 import { loadConfig } from '../config';
 import { NonRetriableError } from '../errors';
+import { routeAuthLevel } from '../identity/resolveCaller';
 import { Containers } from '../model/names';
 import { ensureContainers } from '../store/blobIo';
 import { getBlobServiceClient } from '../store/blobServiceClient';
 import { encounterUrls, STATUS_RETRY_AFTER_SECONDS } from './lib/encounterUrls';
-import { json, respond } from './lib/httpResponses';
+import { type AccessSpec, guardedAccess } from './lib/guardedAccess';
+import { json } from './lib/httpResponses';
 import { receiveUpload } from './lib/receiveUpload';
 import { startEncounter } from './lib/startEncounter';
 
@@ -22,7 +24,8 @@ import { startEncounter } from './lib/startEncounter';
  * (`encounterUri`, and `statusQueryGetUri` = `…/{id}/status`, also in `Location`) — never management URLs.
  */
 export async function createEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return respond('encounters.create', async () => {
+  const spec: AccessSpec = { route: 'encounters.create', permission: 'encounter.upload', audit: 'encounter.upload' };
+  return guardedAccess(request, spec, async (principal) => {
     const config = loadConfig();
     const maxBytes = config.settings.MAX_UPLOAD_BYTES;
     const body = request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : undefined;
@@ -44,7 +47,9 @@ export async function createEncounter(request: HttpRequest, context: InvocationC
       etag: upload.etag,
       options: upload.options,
       facts: () => ({ type: upload.type, size: upload.size, sha256: upload.sha256 }),
+      owner: { id: principal.id, group: principal.groups[0] },
     });
+    spec.encounterId = encounterId;
     // Our own URLs only: the Durable check-status payload would hand a function-key caller the system key.
     const { encounterUri, statusUri } = encounterUrls(request, encounterId);
     return json(
@@ -58,7 +63,7 @@ export async function createEncounter(request: HttpRequest, context: InvocationC
 app.http('encountersCreate', {
   methods: ['POST'],
   route: 'encounters',
-  authLevel: 'function',
+  authLevel: routeAuthLevel(),
   extraInputs: [df.input.durableClient()],
   handler: createEncounter,
 });

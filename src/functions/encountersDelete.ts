@@ -3,6 +3,7 @@ import './lib/enableHttpStream';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 
+import { routeAuthLevel } from '../identity/resolveCaller';
 import { log } from '../log';
 import { Containers } from '../model/names';
 import { isEncounterId } from '../store/artifacts';
@@ -11,7 +12,8 @@ import { getBlobServiceClient } from '../store/blobServiceClient';
 import { readManifest } from '../store/manifestStore';
 import { writeTombstone } from '../store/tombstones';
 import { findInstance } from './lib/findInstance';
-import { json, problem, respond } from './lib/httpResponses';
+import { guardedAccess } from './lib/guardedAccess';
+import { json, problem } from './lib/httpResponses';
 
 const ACTIVE = new Set<string>([df.OrchestrationRuntimeStatus.Running, df.OrchestrationRuntimeStatus.Pending]);
 
@@ -20,8 +22,14 @@ const ACTIVE = new Set<string>([df.OrchestrationRuntimeStatus.Running, df.Orches
  * its history (which holds the inputs), and deletes every output and the upload itself. Nothing with PHI remains.
  */
 export async function deleteEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return respond('encounters.delete', async () => {
-    const id = request.params.id ?? '';
+  const id = request.params.id ?? '';
+  const spec = {
+    route: 'encounters.delete',
+    permission: 'encounter.delete',
+    audit: 'encounter.delete',
+    encounterId: id,
+  } as const;
+  return guardedAccess(request, spec, async () => {
     if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
     const client = df.getClient(context);
     const blobs = getBlobServiceClient();
@@ -53,7 +61,7 @@ async function waitUntilStopped(client: df.DurableClient, id: string): Promise<v
 app.http('encountersDelete', {
   methods: ['DELETE'],
   route: 'encounters/{id}',
-  authLevel: 'function',
+  authLevel: routeAuthLevel(),
   extraInputs: [df.input.durableClient()],
   handler: deleteEncounter,
 });

@@ -6,12 +6,15 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 
+import { inScope } from '../identity/authorize';
+import { routeAuthLevel } from '../identity/resolveCaller';
 import { artifactRef, isEncounterId, PUBLIC_ARTIFACTS } from '../store/artifacts';
 import { openRead } from '../store/blobIo';
 import { getBlobServiceClient } from '../store/blobServiceClient';
 import { readManifest } from '../store/manifestStore';
 import { findInstance } from './lib/findInstance';
-import { json, problem, respond } from './lib/httpResponses';
+import { guardedAccess, scopeOf } from './lib/guardedAccess';
+import { json, problem } from './lib/httpResponses';
 import { listEncounters } from './lib/listEncounters';
 import { REPORT_HEADERS } from './lib/securityHeaders';
 import { serveAudio } from './lib/serveAudio';
@@ -20,12 +23,14 @@ const MAX_PAGE = 100;
 
 /** `GET /api/encounters?pageSize=&continuationToken=`: a page of encounters with their status. */
 export async function listEncountersHandler(request: HttpRequest): Promise<HttpResponseInit> {
-  return respond('encounters.list', async () => {
+  const spec = { route: 'encounters.list', permission: 'encounter.list', audit: 'encounter.list' } as const;
+  return guardedAccess(request, spec, async (principal) => {
     const pageSize = Math.min(MAX_PAGE, Math.max(1, Number(request.query.get('pageSize') ?? 50) || 50));
     const page = await listEncounters(
       getBlobServiceClient(),
       pageSize,
       request.query.get('continuationToken') ?? undefined,
+      (manifest) => inScope(principal, scopeOf(manifest) ?? undefined),
     );
     return json(200, page);
   });
@@ -33,8 +38,14 @@ export async function listEncountersHandler(request: HttpRequest): Promise<HttpR
 
 /** `GET /api/encounters/{id}`: the manifest plus the orchestration's runtime status and custom status. */
 export async function getEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return respond('encounters.get', async () => {
-    const id = request.params.id ?? '';
+  const id = request.params.id ?? '';
+  const spec = {
+    route: 'encounters.get',
+    permission: 'encounter.read',
+    audit: 'encounter.read',
+    encounterId: id,
+  } as const;
+  return guardedAccess(request, spec, async () => {
     if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
     const [manifest, instance] = await Promise.all([
       readManifest(getBlobServiceClient(), id),
@@ -59,9 +70,16 @@ export async function getEncounter(request: HttpRequest, context: InvocationCont
  * storage; `audio` streams the uploaded recording with range support. `report.html` is served sandboxed.
  */
 export async function getArtifact(request: HttpRequest): Promise<HttpResponseInit> {
-  return respond('encounters.artifact', async () => {
-    const id = request.params.id ?? '';
-    const name = request.params.artifact ?? '';
+  const id = request.params.id ?? '';
+  const name = request.params.artifact ?? '';
+  const spec = {
+    route: 'encounters.artifact',
+    permission: 'encounter.read',
+    audit: 'artifact.read',
+    encounterId: id,
+    detail: name,
+  } as const;
+  return guardedAccess(request, spec, async () => {
     if (isEncounterId(id) && name === 'audio') return serveAudio(getBlobServiceClient(), request, id);
     // Own keys only: `constructor` or `__proto__` must not resolve through the prototype.
     const artifact = Object.hasOwn(PUBLIC_ARTIFACTS, name) ? PUBLIC_ARTIFACTS[name] : undefined;
@@ -86,19 +104,19 @@ export async function getArtifact(request: HttpRequest): Promise<HttpResponseIni
 app.http('encountersList', {
   methods: ['GET'],
   route: 'encounters',
-  authLevel: 'function',
+  authLevel: routeAuthLevel(),
   handler: listEncountersHandler,
 });
 app.http('encountersGet', {
   methods: ['GET'],
   route: 'encounters/{id}',
-  authLevel: 'function',
+  authLevel: routeAuthLevel(),
   extraInputs: [df.input.durableClient()],
   handler: getEncounter,
 });
 app.http('encountersArtifact', {
   methods: ['GET'],
   route: 'encounters/{id}/{artifact}',
-  authLevel: 'function',
+  authLevel: routeAuthLevel(),
   handler: getArtifact,
 });

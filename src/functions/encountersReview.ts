@@ -5,6 +5,8 @@ import * as df from 'durable-functions';
 import { z } from 'zod';
 
 import { NonRetriableError } from '../errors';
+import { authorize } from '../identity/authorize';
+import { routeAuthLevel } from '../identity/resolveCaller';
 import { EventNames } from '../model/names';
 import { NoteSchema } from '../model/note';
 import { type PipelineStatus, ReviewDecisionSchema } from '../model/pipeline';
@@ -14,7 +16,8 @@ import { readJson, writeJson } from '../store/blobIo';
 import { getBlobServiceClient } from '../store/blobServiceClient';
 import { checkEditedNote } from './lib/checkEditedNote';
 import { findInstance } from './lib/findInstance';
-import { json, problem, respond } from './lib/httpResponses';
+import { type AccessSpec, guardedAccess } from './lib/guardedAccess';
+import { json, problem } from './lib/httpResponses';
 import { readJsonBody } from './lib/readJsonBody';
 
 const ReviewRequestSchema = ReviewDecisionSchema.omit({ noteEdited: true, reviewedAt: true }).extend({
@@ -26,8 +29,14 @@ const ReviewRequestSchema = ReviewDecisionSchema.omit({ noteEdited: true, review
  * edited note (grounding checked) and raises the `review` event. Only an encounter awaiting review accepts it.
  */
 export async function reviewEncounter(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return respond('encounters.review', async () => {
-    const id = request.params.id ?? '';
+  const id = request.params.id ?? '';
+  const spec = {
+    route: 'encounters.review',
+    permission: 'review.requestChanges',
+    audit: 'review.decision',
+    encounterId: id,
+  } as AccessSpec;
+  return guardedAccess(request, spec, async (principal) => {
     if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
     const parsed = ReviewRequestSchema.safeParse(await readJsonBody(request));
     if (!parsed.success)
@@ -35,6 +44,9 @@ export async function reviewEncounter(request: HttpRequest, context: InvocationC
         'InvalidRequest',
         'Expected JSON {"action": "approve" | "request-changes", "note"?: {...}}',
       );
+    spec.detail = parsed.data.action;
+    // Approving (and so signing) needs the reviewer role; any clinician with access may send a note back.
+    if (parsed.data.action === 'approve') authorize(principal, 'review.approve');
     const client = df.getClient(context);
     const instance = await findInstance(client, id);
     if (!instance) return problem(404, 'NotFound', 'No such encounter');
@@ -51,8 +63,11 @@ export async function reviewEncounter(request: HttpRequest, context: InvocationC
       ]);
       await writeJson(blobs, artifactRef(id, 'note'), checkEditedNote(note, transcript, current.template));
     }
+    // A signed-in reviewer is who they are; only a key holder (a script) names the reviewer in the body.
+    const reviewer = principal.source === 'function-key' ? decision.reviewer : principal.displayName;
     const event = ReviewDecisionSchema.parse({
       ...decision,
+      reviewer,
       noteEdited: note !== undefined,
       reviewedAt: new Date().toISOString(),
     });
@@ -64,7 +79,7 @@ export async function reviewEncounter(request: HttpRequest, context: InvocationC
 app.http('encountersReview', {
   methods: ['POST'],
   route: 'encounters/{id}/review',
-  authLevel: 'function',
+  authLevel: routeAuthLevel(),
   extraInputs: [df.input.durableClient()],
   handler: reviewEncounter,
 });

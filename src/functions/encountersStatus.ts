@@ -3,10 +3,12 @@ import './lib/enableHttpStream';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 
+import { routeAuthLevel } from '../identity/resolveCaller';
 import { isEncounterId } from '../store/artifacts';
 import { encounterUrls, STATUS_RETRY_AFTER_SECONDS } from './lib/encounterUrls';
 import { findInstance } from './lib/findInstance';
-import { json, problem, respond } from './lib/httpResponses';
+import { guardedAccess } from './lib/guardedAccess';
+import { json, problem } from './lib/httpResponses';
 
 const RUNNING = new Set<string>([
   df.OrchestrationRuntimeStatus.Pending,
@@ -21,8 +23,14 @@ const RUNNING = new Set<string>([
  * `Location` and `Retry-After` while it runs, 200 once it has ended. The input is never shown.
  */
 export async function getEncounterStatus(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return respond('encounters.status', async () => {
-    const id = request.params.id ?? '';
+  const id = request.params.id ?? '';
+  const spec = {
+    route: 'encounters.status',
+    permission: 'encounter.read',
+    audit: 'encounter.read',
+    encounterId: id,
+  } as const;
+  return guardedAccess(request, spec, async () => {
     if (!isEncounterId(id)) return problem(404, 'NotFound', 'No such encounter');
     const instance = await findInstance(df.getClient(context), id);
     if (!instance) return problem(404, 'NotFound', 'No such encounter');
@@ -44,7 +52,7 @@ export async function getEncounterStatus(request: HttpRequest, context: Invocati
 app.http('encountersStatus', {
   methods: ['GET'],
   route: 'encounters/{id}/status',
-  authLevel: 'function',
+  authLevel: routeAuthLevel(),
   extraInputs: [df.input.durableClient()],
   handler: getEncounterStatus,
 });

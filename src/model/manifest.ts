@@ -53,6 +53,8 @@ export const ManifestSchema = z.object({
   jobs: z.record(z.string()).default({}),
   /** Counts a step reports for review, e.g. `noteSentences`, `noteFlaggedSentences`, `noteFlags`. */
   counts: z.record(z.number().int().nonnegative()).default({}),
+  /** Who uploaded it (a principal id, never a name) and the group it is shared with; absent for drop-in uploads. */
+  owner: z.object({ id: z.string().min(1).max(200), group: z.string().min(1).max(64).optional() }).optional(),
   error: z.object({ stage: StageSchema, code: z.string(), message: z.string() }).optional(),
   /** Length of the recording in seconds (documents: 0), once transcribed. */
   duration: z.number().nonnegative().optional(),

@@ -39,6 +39,8 @@ export async function listEncounters(
   blobs: BlobServiceClient,
   pageSize: number,
   continuationToken?: string,
+  /** Which encounters the caller may see (identity scope); a page can then hold fewer than `pageSize`. */
+  visible: (manifest: Manifest) => boolean = () => true,
 ): Promise<{ items: EncounterSummary[]; continuationToken?: string }> {
   if (continuationToken && !TOKEN.test(continuationToken)) throw badToken();
   const container = blobs.getContainerClient(Containers.encounters);
@@ -55,6 +57,6 @@ export async function listEncounters(
   if (page.done) return { items: [] };
   const ids = (page.value.segment.blobPrefixes ?? []).map((p) => p.name.replace(/\/$/, '')).filter(isEncounterId);
   const manifests = await Promise.all(ids.map((id) => readManifest(blobs, id)));
-  const items = manifests.filter((m): m is Manifest => m !== undefined).map(toSummary);
+  const items = manifests.filter((m): m is Manifest => m !== undefined && visible(m)).map(toSummary);
   return { items, continuationToken: page.value.continuationToken || undefined };
 }

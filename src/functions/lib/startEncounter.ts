@@ -19,6 +19,8 @@ export interface Upload {
   options: EncounterOptions;
   /** Sniffed type (`unknown` when none matched), size and sha256 of the content; called only when starting. */
   facts: () => UploadFacts;
+  /** The signed-in uploader (id and group), kept in the manifest for scoping; absent for drop-in uploads. */
+  owner?: { id: string; group?: string };
 }
 
 export interface UploadFacts {
@@ -41,7 +43,10 @@ export async function startEncounter(
   if (await findInstance(client, id)) return { encounterId: id, started: false };
   const { type, size, sha256 } = upload.facts();
   const source = { container: upload.container, name: upload.name, etag: upload.etag };
-  const manifest = newManifest(id, { ...source, sha256, size, type }, upload.options, new Date().toISOString());
+  const manifest = {
+    ...newManifest(id, { ...source, sha256, size, type }, upload.options, new Date().toISOString()),
+    ...(upload.owner ? { owner: upload.owner } : {}),
+  };
   const refusal = intakeRefusal(type, config);
   if (refusal) {
     await createManifest(blobs, { ...manifest, status: 'Failed', error: { stage: 'intake', ...refusal } });
