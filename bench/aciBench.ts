@@ -3,9 +3,7 @@
  * given on the command line (the corpus is never part of this repository). CSV parsing and the dialogue →
  * transcript conversion are the dialogue evaluation's own (bench/aciTranscript.ts).
  */
-import { readFileSync } from 'node:fs';
-
-import { parseCsv } from './aciTranscript';
+import { readAciTable } from './aciTranscript';
 
 /** One encounter: the dialogue and the clinician's note. */
 export interface AciNoteEncounter {
@@ -16,12 +14,7 @@ export interface AciNoteEncounter {
 
 /** The encounters of one challenge_data CSV file, with their notes. */
 export function readAciNotes(path: string): AciNoteEncounter[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
-  const col = (name: string): number => {
-    const i = header?.indexOf(name) ?? -1;
-    if (i < 0) throw new Error(`${path}: no "${name}" column`);
-    return i;
-  };
+  const { rows, column: col } = readAciTable(path);
   const [id, dialogue, note] = [col('encounter_id'), col('dialogue'), col('note')];
   return rows.map((r) => ({ id: r[id] ?? '', dialogue: r[dialogue] ?? '', note: r[note] ?? '' }));
 }

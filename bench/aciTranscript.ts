@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 import type { Transcript } from '../src/model/transcript';
 
@@ -43,14 +44,24 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f !== ''));
 }
 
-/** Reads the encounters of an ACI-BENCH challenge_data CSV (columns dataset, encounter_id, dialogue, note). */
-export function readAciCsv(path: string): AciEncounter[] {
+/**
+ * The rows of an ACI-BENCH CSV and a column lookup. Its test splits (clinicalnlp_taskB_test1, …) are the project's
+ * held-out evaluation: a file named like one is refused, so no eval can read them by mistake.
+ */
+export function readAciTable(path: string): { rows: string[][]; column(name: string): number } {
+  if (/test/i.test(basename(path))) throw new Error(`${path}: ACI-BENCH test splits are held out; use train or valid`);
   const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
-  const at = (name: string): number => {
+  const column = (name: string): number => {
     const i = header?.indexOf(name) ?? -1;
     if (i < 0) throw new Error(`${path}: no "${name}" column`);
     return i;
   };
+  return { rows, column };
+}
+
+/** Reads the encounters of an ACI-BENCH challenge_data CSV (columns dataset, encounter_id, dialogue, note). */
+export function readAciCsv(path: string): AciEncounter[] {
+  const { rows, column: at } = readAciTable(path);
   const [d, e, g] = [at('dataset'), at('encounter_id'), at('dialogue')];
   return rows.map((r) => ({ dataset: r[d] ?? '', encounterId: r[e] ?? '', dialogue: r[g] ?? '' }));
 }
