@@ -5,7 +5,7 @@
  * stuck, and no temp file is left. Short by default (in `npm test`); `CHAOS=long` (`npm run test:chaos`) runs
  * ≥ 20 kills over 50 encounters. Prints the counts.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encounterId } from '../../src/functions/lib/encounterId';
 import { ManifestSchema } from '../../src/model/manifest';
 import { waitFor } from '../helpers/hostHarness';
+import { killHostProcess, spawnHostProcess } from '../helpers/hostProcess';
 import { loadScript } from '../helpers/synthesize';
 import { scriptToText } from '../integration/pipeline-helpers';
 import { startTestStorage } from '../unit/store/azurite';
@@ -30,30 +31,11 @@ let storage: Awaited<ReturnType<typeof startTestStorage>>;
 let child: ChildProcess | undefined;
 
 function startHost(): Promise<{ baseUrl: string; key: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [runner, dataDir], {
-      env: { ...process.env, CHAOS_STORAGE: storage.connectionString },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child = proc;
-    let out = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /READY (\S+) (\S+)/.exec(out);
-      if (m?.[1] && m[2]) resolve({ baseUrl: m[1], key: m[2] });
-    });
-    proc.once('exit', (code) => reject(new Error(`host exited early (${String(code)})`)));
-  });
+  const onSpawn = (proc: ChildProcess) => (child = proc);
+  return spawnHostProcess(runner, [dataDir], { CHAOS_STORAGE: storage.connectionString }, { onSpawn });
 }
 
-function kill(): Promise<void> {
-  return new Promise((resolve) => {
-    const proc = child;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
-}
+const kill = () => killHostProcess(child);
 
 beforeAll(async () => {
   storage = await startTestStorage();

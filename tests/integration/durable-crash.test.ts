@@ -3,12 +3,14 @@
  * moments 10 times. After the last restart every orchestration completes with the right output, and only
  * activities in flight at a kill ran twice. Needs the built host (`npm run build`, which `npm test` runs first).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
+
+import { killHostProcess, spawnHostProcess } from '../helpers/hostProcess';
 
 const root = path.resolve(__dirname, '../..');
 const runner = path.join(root, 'tests/fixtures/apps/durable-runner/runHost.js');
@@ -23,30 +25,11 @@ const MAX_CONCURRENT_ACTIVITIES = 8; // host.json of the fixture
 let child: ChildProcess | undefined;
 
 function startHostProcess(): Promise<{ baseUrl: string; key: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [runner, appDir, dataDir], {
-      env: { ...process.env, DURABLE_FIXTURE_LOG: logFile, DURABLE_FIXTURE_HUB: 'CrashHub' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child = proc;
-    let out = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /READY (\S+) (\S+)/.exec(out);
-      if (m?.[1] && m[2]) resolve({ baseUrl: m[1], key: m[2] });
-    });
-    proc.once('exit', (code) => reject(new Error(`host exited early (${String(code)})`)));
-  });
+  const env = { DURABLE_FIXTURE_LOG: logFile, DURABLE_FIXTURE_HUB: 'CrashHub' };
+  return spawnHostProcess(runner, [appDir, dataDir], env, { onSpawn: (proc) => (child = proc) });
 }
 
-function kill(): Promise<void> {
-  return new Promise((resolve) => {
-    const proc = child;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
-}
+const kill = () => killHostProcess(child);
 
 afterAll(async () => {
   await kill();

@@ -6,7 +6,6 @@
  * job submission. A run without a restart shows the orchestration history of a long job: timers and one short
  * status activity per service status check, nothing waiting inside an activity.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { type RunningAzurite, startAzurite } from '../../host/blob/startAzurite';
+import { type HostProcess, killHostProcess, spawnHostProcess } from '../helpers/hostProcess';
 import { synthesizeSentence } from '../helpers/synthesize';
 import { type FakeService, startFakeLanguageService } from '../unit/health/fakeLanguageService';
 import { job, service, type StatusReply } from '../unit/speech/fakeBatchJob';
@@ -22,11 +22,7 @@ import { type FakeSpeechService, startFakeSpeechService } from '../unit/speech/f
 const root = path.resolve(__dirname, '../..');
 const runner = path.join(root, 'tests/fixtures/apps/pipeline-runner/runPipelineHost.js');
 
-interface Host {
-  proc: ChildProcess;
-  baseUrl: string;
-  key: string;
-}
+type Host = HostProcess;
 /** The Durable HTTP API's history shape: completions name their function; timers show when they fired. */
 type History = { EventType: string; FunctionName?: string }[];
 
@@ -39,37 +35,23 @@ const hosts: Host[] = [];
 let hostOutput = '';
 const dirs: string[] = [];
 
-function startHostProcess(dataDir: string, env: Record<string, string>): Promise<Host> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [runner, dataDir], {
-      env: {
-        ...process.env,
-        PIPELINE_HOST_ENV: JSON.stringify({ AzureWebJobsStorage: azurite.connectionString, ...env }),
+async function startHostProcess(dataDir: string, env: Record<string, string>): Promise<Host> {
+  const settings = JSON.stringify({ AzureWebJobsStorage: azurite.connectionString, ...env });
+  const host = await spawnHostProcess(
+    runner,
+    [dataDir],
+    { PIPELINE_HOST_ENV: settings },
+    {
+      onStdout: (text) => {
+        hostOutput += text;
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      hostOutput += chunk.toString();
-      const m = /READY (\S+) (\S+)/.exec(out);
-      if (m?.[1] && m[2]) {
-        const host = { proc, baseUrl: m[1], key: m[2] };
-        hosts.push(host);
-        resolve(host);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`host exited early (${String(code)})`)));
-  });
+    },
+  );
+  hosts.push(host);
+  return host;
 }
 
-function kill(host: Host): Promise<void> {
-  return new Promise((resolve) => {
-    if (host.proc.exitCode !== null || host.proc.signalCode !== null) return resolve();
-    host.proc.once('exit', () => resolve());
-    host.proc.kill('SIGKILL');
-  });
-}
+const kill = (host: Host) => killHostProcess(host.proc);
 
 async function until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, ms = 120_000) {
   const deadline = Date.now() + ms;
